@@ -1,0 +1,93 @@
+//! The app shell: header, notices, the current page, footer.
+
+use super::components::{Header, NoticeArea, UpdateBanner};
+use super::lang::to_locale;
+use super::notices::Notices;
+use super::pages::{HomePage, NotFoundPage, SettingsPage};
+use super::prefs::Prefs;
+use super::router::provide_route;
+use crate::domain::route::Route;
+use crate::i18n::*;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <Shell />
+        </I18nContextProvider>
+    }
+}
+
+/// Moves keyboard focus to the page's heading, so that screen readers announce the new page.
+fn focus_heading() {
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("#main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        let _ = h.focus();
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    let notices = Notices::provide();
+    let prefs = Prefs::provide(notices);
+    i18n.set_locale(to_locale(prefs.language_untracked()));
+    let route = provide_route();
+
+    // The tab title follows the page and the language.
+    Effect::new(move |_| {
+        let page = match route.get() {
+            Route::Home => t_string!(i18n, app_tagline).to_string(),
+            Route::Settings => t_string!(i18n, nav_settings).to_string(),
+            Route::NotFound(_) => t_string!(i18n, not_found_title).to_string(),
+        };
+        let title = format!("{page} · {}", t_string!(i18n, app_name));
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+        }
+    });
+
+    // After a navigation (not the first load), focus the new page's heading.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        if previous.is_some_and(|p| p != current) {
+            request_animation_frame(focus_heading);
+        }
+        current
+    });
+
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = main.focus();
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>
+            {t!(i18n, skip_to_content)}
+        </a>
+        <Header />
+        <NoticeArea />
+        {(!cfg!(debug_assertions)).then(|| view! { <UpdateBanner /> })}
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Home => view! { <HomePage /> }.into_any(),
+                Route::Settings => view! { <SettingsPage /> }.into_any(),
+                Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>{t!(i18n, footer_text)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,39 @@
+use super::{LanguageSwitch, StorageIndicator};
+use crate::domain::route::Route;
+use crate::i18n::*;
+use crate::ui::router::use_route;
+use leptos::prelude::*;
+
+/// The product name, the navigation, the language switch and the storage indicator.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let route = use_route();
+    let current = move |r: Route| move || (route.get() == r).then_some("page");
+    view! {
+        <header class="app-header">
+            <a class="brand" href=Route::Home.href()>
+                <img src="icons/icon-192.png" alt="" width="28" height="28" />
+                <span>{t!(i18n, app_name)}</span>
+            </a>
+            <nav class="app-nav" aria-label=move || t_string!(i18n, nav_label)>
+                <ul>
+                    <li>
+                        <a href=Route::Home.href() aria-current=current(Route::Home)>
+                            {t!(i18n, nav_home)}
+                        </a>
+                    </li>
+                    <li>
+                        <a href=Route::Settings.href() aria-current=current(Route::Settings)>
+                            {t!(i18n, nav_settings)}
+                        </a>
+                    </li>
+                </ul>
+            </nav>
+            <div class="header-tools">
+                <LanguageSwitch id="lang-header" />
+                <StorageIndicator />
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,40 @@
+use crate::i18n::*;
+use crate::ui::notices::{Notice, Notices};
+use leptos::prelude::*;
+
+/// Storage notices, announced politely and kept until dismissed.
+#[component]
+pub fn NoticeArea() -> impl IntoView {
+    let i18n = use_i18n();
+    let notices = expect_context::<Notices>();
+    view! {
+        <div class="notices" role="status" aria-live="polite">
+            <For each=move || notices.list() key=|(id, _)| *id let:item>
+                {
+                    let (id, notice) = item;
+                    let text = move || match &notice {
+                        Notice::Unreadable { set_aside_as: Some(key) } => {
+                            t_string!(i18n, notice_unreadable, key = key.clone()).to_string()
+                        }
+                        Notice::Unreadable { set_aside_as: None } => {
+                            t_string!(i18n, notice_unreadable_kept).to_string()
+                        }
+                        Notice::StorageUnavailable => {
+                            t_string!(i18n, notice_storage_unavailable).to_string()
+                        }
+                        Notice::StorageFull => t_string!(i18n, notice_storage_full).to_string(),
+                        Notice::SaveFailed => t_string!(i18n, notice_save_failed).to_string(),
+                    };
+                    view! {
+                        <div class="notice">
+                            <p>{text}</p>
+                            <button type="button" on:click=move |_| notices.dismiss(id)>
+                                {t!(i18n, dismiss)}
+                            </button>
+                        </div>
+                    }
+                }
+            </For>
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! The app shell, pages and components.
+
+mod app;
+pub mod components;
+pub mod lang;
+pub mod notices;
+pub mod pages;
+pub mod prefs;
+pub mod router;
+
+pub use app::App;

@@ -1,0 +1,52 @@
+//! The settings document as a reactive context: loaded once, saved on every change.
+
+use super::notices::Notices;
+use crate::domain::{locale::Lang, settings::Settings};
+use crate::storage::{DocumentStore, LocalStore};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    settings: RwSignal<Settings>,
+    notices: Notices,
+}
+
+impl Prefs {
+    /// Loads the settings (reporting, not panicking, on a bad value) and provides them as context.
+    pub fn provide(notices: Notices) -> Self {
+        let store = LocalStore::default();
+        let settings = match store.load::<Settings>(Settings::ID) {
+            Ok(found) => found.unwrap_or_default(),
+            Err(error) => {
+                notices.report(&error);
+                Settings::default()
+            }
+        };
+        let prefs = Prefs {
+            settings: RwSignal::new(settings),
+            notices,
+        };
+        provide_context(prefs);
+        prefs
+    }
+
+    /// The language to show: the user's choice, else the browser's.
+    pub fn language_untracked(&self) -> Lang {
+        self.settings
+            .with_untracked(|s| s.language(&super::lang::browser_languages()))
+    }
+
+    pub fn set_language(&self, lang: Lang) {
+        self.settings.update(|s| s.locale = Some(lang));
+        self.save();
+    }
+
+    fn save(&self) {
+        let result = self
+            .settings
+            .with_untracked(|s| LocalStore::default().save(Settings::ID, s));
+        if let Err(error) = result {
+            self.notices.report(&error);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Storage adapters in a real browser: `cargo test --target wasm32-unknown-unknown --test browser`
+//! (headless Chromium through wasm-bindgen-test-runner; see .cargo/config.toml and webdriver.json).
+#![cfg(target_arch = "wasm32")]
+
+use cs_interview_coach::domain::locale::Lang;
+use cs_interview_coach::domain::record::{DecodeError, Record};
+use cs_interview_coach::domain::settings::Settings;
+use cs_interview_coach::storage::{BlobStore, DocumentStore, IdbBlobStore, LocalStore, StoreError};
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Blob, BlobPropertyBag};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage in the test browser")
+}
+
+/// A store under a prefix of its own, so that tests never see each other's keys.
+fn fresh_store(name: &str) -> LocalStore {
+    let prefix = format!("test-{name}-{}", js_sys::Math::random());
+    LocalStore::new(prefix)
+}
+
+#[wasm_bindgen_test]
+fn local_store_round_trips_a_record_under_its_own_key() {
+    let store = fresh_store("roundtrip");
+    let settings = Settings {
+        locale: Some(Lang::ZhHant),
+    };
+    assert_eq!(store.load::<Settings>("app"), Ok(None));
+    store.save("app", &settings).expect("save");
+    assert_eq!(store.load::<Settings>("app"), Ok(Some(settings.clone())));
+
+    // One key per record, holding a versioned envelope.
+    let raw = local()
+        .get_item(&store.key::<Settings>("app"))
+        .expect("getItem")
+        .expect("stored");
+    assert_eq!(
+        raw,
+        format!(
+            "{{\"v\":{},\"data\":{{\"locale\":\"zh-Hant\"}}}}",
+            Settings::VERSION
+        )
+    );
+
+    store.save("other", &Settings::default()).expect("save 2");
+    assert_eq!(
+        store.ids::<Settings>(),
+        Ok(vec!["app".to_string(), "other".to_string()])
+    );
+
+    store.delete::<Settings>("app").expect("delete");
+    assert_eq!(store.load::<Settings>("app"), Ok(None));
+    assert_eq!(store.ids::<Settings>(), Ok(vec!["other".to_string()]));
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_value_is_reported_and_set_aside_not_lost() {
+    let store = fresh_store("corrupt");
+    let key = store.key::<Settings>("app");
+    local().set_item(&key, "{not json").expect("setItem");
+
+    let Err(StoreError::Unreadable {
+        key: reported,
+        set_aside_as: Some(aside),
+        error: DecodeError::Corrupt(_),
+    }) = store.load::<Settings>("app")
+    else {
+        panic!("expected an Unreadable error with the value set aside");
+    };
+    assert_eq!(reported, key);
+    // The bad value is kept, byte for byte, under the aside key…
+    assert_eq!(
+        local().get_item(&aside).expect("getItem"),
+        Some("{not json".into())
+    );
+    // …and no longer blocks the record: the next load starts clean and a save works.
+    assert_eq!(local().get_item(&key).expect("getItem"), None);
+    assert_eq!(store.load::<Settings>("app"), Ok(None));
+    store.save("app", &Settings::default()).expect("save");
+    assert_eq!(store.load::<Settings>("app"), Ok(Some(Settings::default())));
+}
+
+#[wasm_bindgen_test]
+fn a_value_from_a_newer_version_is_set_aside_too() {
+    let store = fresh_store("newer");
+    let key = store.key::<Settings>("app");
+    let newer = r#"{"v":99,"data":{"locale":"en","theme":"dark"}}"#;
+    local().set_item(&key, newer).expect("setItem");
+    match store.load::<Settings>("app") {
+        Err(StoreError::Unreadable {
+            set_aside_as: Some(aside),
+            error: DecodeError::TooNew { found: 99, .. },
+            ..
+        }) => assert_eq!(
+            local().get_item(&aside).expect("getItem"),
+            Some(newer.into())
+        ),
+        other => panic!("expected TooNew set aside, got {other:?}"),
+    }
+}
+
+async fn bytes_of(blob: &Blob) -> Vec<u8> {
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .expect("arrayBuffer");
+    Uint8Array::new(&buffer).to_vec()
+}
+
+fn blob_of(bytes: &[u8], mime: &str) -> Blob {
+    let parts = Array::new();
+    parts.push(&Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options).expect("Blob")
+}
+
+#[wasm_bindgen_test]
+async fn indexeddb_round_trips_a_blob() {
+    let name = format!("test-blobs-{}", js_sys::Math::random());
+    let store = IdbBlobStore::open(&name).await.expect("open IndexedDB");
+
+    // 300 KB of every byte value, as audio chunks will be.
+    let bytes: Vec<u8> = (0..300 * 1024).map(|i| (i % 251) as u8).collect();
+    store
+        .put("attempt-1/chunk-0", &blob_of(&bytes, "audio/webm"))
+        .await
+        .expect("put");
+    store
+        .put("attempt-1/chunk-1", &blob_of(b"second", "audio/webm"))
+        .await
+        .expect("put 2");
+    store
+        .put("attempt-2/chunk-0", &blob_of(b"other", "audio/webm"))
+        .await
+        .expect("put 3");
+
+    let back = store
+        .get("attempt-1/chunk-0")
+        .await
+        .expect("get")
+        .expect("stored blob");
+    assert_eq!(back.type_(), "audio/webm");
+    assert_eq!(back.size() as usize, bytes.len());
+    assert_eq!(bytes_of(&back).await, bytes);
+
+    assert_eq!(
+        store.keys("attempt-1/").await.expect("keys"),
+        vec![
+            "attempt-1/chunk-0".to_string(),
+            "attempt-1/chunk-1".to_string()
+        ]
+    );
+
+    store.delete("attempt-1/chunk-0").await.expect("delete");
+    assert_eq!(store.get("attempt-1/chunk-0").await.expect("get"), None);
+    assert_eq!(store.keys("").await.expect("keys").len(), 2);
+    // Deleting what is not there is fine.
+    store.delete("missing").await.expect("delete missing");
+
+    // Data survives a new connection.
+    store.close();
+    let reopened = IdbBlobStore::open(&name).await.expect("reopen");
+    let kept = reopened
+        .get("attempt-2/chunk-0")
+        .await
+        .expect("get")
+        .expect("kept");
+    assert_eq!(bytes_of(&kept).await, b"other".to_vec());
+    reopened.close();
+}

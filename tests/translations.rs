@@ -1,0 +1,62 @@
+//! Every UI string exists in every language, with the same interpolations.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+const LOCALES: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
+
+fn load(locale: &str) -> Map<String, Value> {
+    let path = format!("{}/locales/{locale}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    match serde_json::from_str(&text) {
+        Ok(Value::Object(map)) => map,
+        other => panic!("{path} is not a JSON object: {other:?}"),
+    }
+}
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split("{{")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("}}"))
+        .map(|(name, _)| name.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn every_key_is_in_every_locale() {
+    let reference = load("en");
+    for locale in LOCALES {
+        let map = load(locale);
+        let missing: Vec<_> = reference.keys().filter(|k| !map.contains_key(*k)).collect();
+        let extra: Vec<_> = map.keys().filter(|k| !reference.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{locale} lacks {missing:?}");
+        assert!(extra.is_empty(), "{locale} has keys en lacks: {extra:?}");
+    }
+}
+
+#[test]
+fn every_string_is_non_empty_with_the_same_placeholders() {
+    let reference = load("en");
+    for locale in LOCALES {
+        for (key, value) in load(locale) {
+            let text = value
+                .as_str()
+                .unwrap_or_else(|| panic!("{locale}.{key} is not a string"));
+            assert!(!text.trim().is_empty(), "{locale}.{key} is empty");
+            let expected = placeholders(reference[&key].as_str().unwrap_or_default());
+            assert_eq!(placeholders(text), expected, "{locale}.{key} placeholders");
+        }
+    }
+}
+
+#[test]
+fn chinese_locales_are_not_left_in_english() {
+    for locale in ["zh-Hans", "zh-Hant"] {
+        for (key, value) in load(locale) {
+            let text = value.as_str().unwrap_or_default();
+            let has_han = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            assert!(has_han, "{locale}.{key} has no Chinese: {text:?}");
+        }
+    }
+}
