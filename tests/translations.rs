@@ -60,3 +60,20 @@ fn chinese_locales_are_not_left_in_english() {
         }
     }
 }
+
+#[test]
+fn chinese_locales_use_full_width_punctuation() {
+    let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    for locale in ["zh-Hans", "zh-Hant"] {
+        for (key, value) in load(locale) {
+            let chars: Vec<char> = value.as_str().unwrap_or_default().chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                if matches!(c, ',' | ':' | ';' | '?' | '!' | '(' | ')') {
+                    let near_han = chars.get(i.wrapping_sub(1)).is_some_and(|p| is_han(*p))
+                        || chars.get(i + 1).is_some_and(|n| is_han(*n));
+                    assert!(!near_han, "{locale}.{key}: half-width {c:?} in Chinese text");
+                }
+            }
+        }
+    }
+}

@@ -19,11 +19,11 @@ pub fn HomePage() -> impl IntoView {
                     <p>{t!(i18n, home_interviewers_body)}</p>
                 </article>
             </div>
-            <aside class="privacy" aria-labelledby="privacy-title">
+            <div class="privacy">
                 <h2 id="privacy-title">{t!(i18n, home_privacy_title)}</h2>
                 <p>{t!(i18n, home_privacy_body)}</p>
                 <p>{t!(i18n, home_offline)}</p>
-            </aside>
+            </div>
         </section>
     }
 }
