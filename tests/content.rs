@@ -1,0 +1,172 @@
+//! The content data files: every question parses strictly and is complete in all three languages.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cs_interview_coach::domain::content::{parse_question, validate, Question};
+use cs_interview_coach::domain::locale::Lang;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn content_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
+}
+
+fn load_all() -> Vec<Question> {
+    let mut files: Vec<_> = std::fs::read_dir(content_dir().join("questions"))
+        .expect("content/questions")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("readable");
+            let q = parse_question(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            assert_eq!(q.id, stem, "{} holds id {}", path.display(), q.id);
+            q
+        })
+        .collect()
+}
+
+/// The ids listed in ../shared/seeds/INVENTORY.md, copied here so that the test runs without it.
+const INVENTORY_IDS: [&str; 33] = [
+    "what-service-means",
+    "explain-complex-to-frustrated",
+    "relevant-qualifications",
+    "experience-skills-fit",
+    "most-challenging-interaction",
+    "typical-day",
+    "good-vs-bad-service",
+    "angry-customer",
+    "customer-not-always-right",
+    "what-sets-you-apart",
+    "patience-demanding-customers",
+    "above-and-beyond",
+    "solved-customer-problem",
+    "missed-expectations",
+    "pet-peeve",
+    "success-previous-role",
+    "dont-know-answer",
+    "major-product-issue",
+    "rude-coworker",
+    "prioritize-many-customers",
+    "why-customer-service",
+    "experience-with-customers",
+    "difficult-situation",
+    "handle-complaints",
+    "handle-stress",
+    "resolved-complaint-story",
+    "cant-solve-problem",
+    "needs-vs-policy",
+    "self-introduction",
+    "know-our-business",
+    "software-tools",
+    "related-experience",
+    "outside-work",
+];
+
+#[test]
+fn every_question_file_is_valid() {
+    let questions = load_all();
+    let problems = validate(&questions);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn every_inventory_question_is_present_once() {
+    let ids: BTreeSet<String> = load_all().into_iter().map(|q| q.id).collect();
+    let expected: BTreeSet<String> = INVENTORY_IDS.iter().map(|s| s.to_string()).collect();
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn all_twenty_employer_questions_are_covered() {
+    let sections: BTreeSet<String> = load_all()
+        .iter()
+        .flat_map(|q| q.sources.iter())
+        .filter(|s| s.seed == "002")
+        .map(|s| s.section.clone())
+        .collect();
+    for n in 1..=20 {
+        assert!(sections.contains(&format!("B-20 #{n}")), "B-20 #{n} missing");
+    }
+}
+
+fn simplified_only() -> BTreeSet<char> {
+    std::fs::read_to_string(content_dir().join("simplified-only.txt"))
+        .expect("content/simplified-only.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn texts(q: &Question, lang: Lang) -> Vec<String> {
+    let t = q.text.get(lang);
+    let mut all = vec![t.title.clone(), t.looking_for.clone()];
+    for list in [&t.variants, &t.structure, &t.good_signals, &t.warning_signs] {
+        all.extend(list.iter().cloned());
+    }
+    for p in &q.talking_points {
+        all.push(p.label.get(lang).clone());
+        all.extend(p.keywords.get(lang).iter().cloned());
+    }
+    all
+}
+
+#[test]
+fn traditional_chinese_has_no_simplified_characters() {
+    let banned = simplified_only();
+    assert!(banned.len() > 200, "the list of simplified-only characters is loaded");
+    let mut found = Vec::new();
+    for q in load_all() {
+        for text in texts(&q, Lang::ZhHant) {
+            let bad: String = text.chars().filter(|c| banned.contains(c)).collect();
+            if !bad.is_empty() {
+                found.push(format!("{}: {bad} in {text}", q.id));
+            }
+        }
+    }
+    let locale = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/zh-Hant.json"))
+        .expect("locale");
+    let bad: String = locale.chars().filter(|c| banned.contains(c)).collect();
+    if !bad.is_empty() {
+        found.push(format!("locales/zh-Hant.json: {bad}"));
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn each_language_is_written_in_its_own_script() {
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for q in load_all() {
+        for text in texts(&q, Lang::En) {
+            assert!(!han(&text), "{}: Chinese in English text: {text}", q.id);
+        }
+        let zh = q.text.get(Lang::ZhHans);
+        assert!(han(&zh.title), "{}: zh-Hans title is not Chinese", q.id);
+        assert!(han(&q.text.get(Lang::ZhHant).title), "{}: zh-Hant title", q.id);
+    }
+}
+
+#[test]
+fn validation_catches_broken_data() {
+    let mut questions = load_all();
+    questions[1].id = questions[0].id.clone();
+    questions[2].talking_points.clear();
+    questions[3].text.zh_hant.title = " ".into();
+    questions[4].difficulty = 9;
+    let problems = validate(&questions);
+    assert!(problems.iter().any(|p| p.contains("duplicate id")));
+    assert!(problems.iter().any(|p| p.contains("talking points")));
+    assert!(problems.iter().any(|p| p.contains("zh-Hant title is empty")));
+    assert!(problems.iter().any(|p| p.contains("difficulty")));
+
+    // serde refuses an unknown category, a missing language and a missing field.
+    let good = std::fs::read_to_string(content_dir().join("questions/angry-customer.json")).expect("file");
+    assert!(parse_question(&good.replace("\"pressure-emotions\"", "\"gossip\"")).is_err());
+    assert!(parse_question(&good.replacen("\"zh-Hant\": {", "\"zh-TW\": {", 1)).is_err());
+    assert!(parse_question(&good.replacen("\"looking_for\"", "\"looking\"", 1)).is_err());
+}
