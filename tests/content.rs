@@ -22,7 +22,10 @@ fn load_all() -> Vec<Question> {
         .map(|path| {
             let text = std::fs::read_to_string(path).expect("readable");
             let q = parse_question(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
             assert_eq!(q.id, stem, "{} holds id {}", path.display(), q.id);
             q
         })
@@ -89,7 +92,10 @@ fn all_twenty_employer_questions_are_covered() {
         .map(|s| s.section.clone())
         .collect();
     for n in 1..=20 {
-        assert!(sections.contains(&format!("B-20 #{n}")), "B-20 #{n} missing");
+        assert!(
+            sections.contains(&format!("B-20 #{n}")),
+            "B-20 #{n} missing"
+        );
     }
 }
 
@@ -119,7 +125,10 @@ fn texts(q: &Question, lang: Lang) -> Vec<String> {
 #[test]
 fn traditional_chinese_has_no_simplified_characters() {
     let banned = simplified_only();
-    assert!(banned.len() > 200, "the list of simplified-only characters is loaded");
+    assert!(
+        banned.len() > 200,
+        "the list of simplified-only characters is loaded"
+    );
     let mut found = Vec::new();
     for q in load_all() {
         for text in texts(&q, Lang::ZhHant) {
@@ -129,8 +138,9 @@ fn traditional_chinese_has_no_simplified_characters() {
             }
         }
     }
-    let locale = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/zh-Hant.json"))
-        .expect("locale");
+    let locale =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/zh-Hant.json"))
+            .expect("locale");
     let bad: String = locale.chars().filter(|c| banned.contains(c)).collect();
     if !bad.is_empty() {
         found.push(format!("locales/zh-Hant.json: {bad}"));
@@ -147,7 +157,11 @@ fn each_language_is_written_in_its_own_script() {
         }
         let zh = q.text.get(Lang::ZhHans);
         assert!(han(&zh.title), "{}: zh-Hans title is not Chinese", q.id);
-        assert!(han(&q.text.get(Lang::ZhHant).title), "{}: zh-Hant title", q.id);
+        assert!(
+            han(&q.text.get(Lang::ZhHant).title),
+            "{}: zh-Hant title",
+            q.id
+        );
     }
 }
 
@@ -161,11 +175,14 @@ fn validation_catches_broken_data() {
     let problems = validate(&questions);
     assert!(problems.iter().any(|p| p.contains("duplicate id")));
     assert!(problems.iter().any(|p| p.contains("talking points")));
-    assert!(problems.iter().any(|p| p.contains("zh-Hant title is empty")));
+    assert!(problems
+        .iter()
+        .any(|p| p.contains("zh-Hant title is empty")));
     assert!(problems.iter().any(|p| p.contains("difficulty")));
 
     // serde refuses an unknown category, a missing language and a missing field.
-    let good = std::fs::read_to_string(content_dir().join("questions/angry-customer.json")).expect("file");
+    let good =
+        std::fs::read_to_string(content_dir().join("questions/angry-customer.json")).expect("file");
     assert!(parse_question(&good.replace("\"pressure-emotions\"", "\"gossip\"")).is_err());
     assert!(parse_question(&good.replacen("\"zh-Hant\": {", "\"zh-TW\": {", 1)).is_err());
     assert!(parse_question(&good.replacen("\"looking_for\"", "\"looking\"", 1)).is_err());

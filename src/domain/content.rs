@@ -199,7 +199,10 @@ pub fn validate(questions: &[Question]) -> Vec<String> {
         let mut point_ids = BTreeSet::new();
         for p in &q.talking_points {
             if !is_slug(&p.id) || !point_ids.insert(p.id.as_str()) {
-                problems.push(at(&format!("talking point id {:?} is not a unique slug", p.id)));
+                problems.push(at(&format!(
+                    "talking point id {:?} is not a unique slug",
+                    p.id
+                )));
             }
             for (lang, label) in p.label.iter() {
                 if label.trim().is_empty() {
@@ -208,7 +211,11 @@ pub fn validate(questions: &[Question]) -> Vec<String> {
             }
             for (lang, words) in p.keywords.iter() {
                 if words.is_empty() || words.iter().any(|w| w.trim().is_empty()) {
-                    problems.push(at(&format!("{} keywords of {} are empty", lang.tag(), p.id)));
+                    problems.push(at(&format!(
+                        "{} keywords of {} are empty",
+                        lang.tag(),
+                        p.id
+                    )));
                 }
             }
         }
