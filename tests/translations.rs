@@ -71,7 +71,10 @@ fn chinese_locales_use_full_width_punctuation() {
                 if matches!(c, ',' | ':' | ';' | '?' | '!' | '(' | ')') {
                     let near_han = chars.get(i.wrapping_sub(1)).is_some_and(|p| is_han(*p))
                         || chars.get(i + 1).is_some_and(|n| is_han(*n));
-                    assert!(!near_han, "{locale}.{key}: half-width {c:?} in Chinese text");
+                    assert!(
+                        !near_han,
+                        "{locale}.{key}: half-width {c:?} in Chinese text"
+                    );
                 }
             }
         }
