@@ -1,5 +1,8 @@
 // Trunk post_build hook (see Trunk.toml). Runs in the staging directory before it becomes dist/.
 //
+// Every build: bundles content/questions/*.json into questions-<hash>.json and names it in a
+// <meta name="csic-questions"> tag, where the app finds it.
+//
 // Release builds:
 //   1. Moves Trunk's inline module loader into boot-<hash>.js, so that the Content-Security-Policy
 //      can forbid inline scripts ('self' only).
@@ -20,6 +23,18 @@ if (!staging) {
 const sha = (data) => createHash("sha256").update(data).digest("hex");
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
+
+// The question bank: one minified file, loaded when a page needs it and precached for offline use.
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const questionsDir = join(source, "content", "questions");
+const questions = readdirSync(questionsDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(questionsDir, f), "utf8")));
+const bundle = JSON.stringify(questions);
+const bundleName = `questions-${sha(bundle).slice(0, 16)}.json`;
+writeFileSync(join(staging, bundleName), bundle);
+html = html.replace("</head>", `<meta name="csic-questions" content="./${bundleName}">\n</head>`);
 
 if (profile !== "release") {
   html = html.replace(/script-src 'self'/, "script-src 'self' 'unsafe-inline'");

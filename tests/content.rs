@@ -187,3 +187,31 @@ fn validation_catches_broken_data() {
     assert!(parse_question(&good.replacen("\"zh-Hant\": {", "\"zh-TW\": {", 1)).is_err());
     assert!(parse_question(&good.replacen("\"looking_for\"", "\"looking\"", 1)).is_err());
 }
+
+#[test]
+fn builtin_sets_cover_the_categories_and_fit_their_time() {
+    use cs_interview_coach::domain::sets::{total_seconds, BuiltinSet};
+    let questions = load_all();
+    let find = |id: &str| questions.iter().find(|q| q.id == id);
+    for set in [BuiltinSet::PhoneScreen, BuiltinSet::OnSite] {
+        let ids: Vec<String> = set.question_ids().iter().map(|s| s.to_string()).collect();
+        for id in &ids {
+            assert!(find(id).is_some(), "{set:?} names unknown question {id}");
+        }
+        let categories: BTreeSet<_> = ids
+            .iter()
+            .filter_map(|id| find(id))
+            .map(|q| q.category)
+            .collect();
+        assert_eq!(categories.len(), 7, "{set:?} covers every category");
+        let total = total_seconds(&ids, &|id| {
+            find(id).map(|q| q.think_seconds + q.answer_seconds)
+        });
+        let budget = set.budget_seconds().expect("timed set");
+        assert!(total <= budget, "{set:?}: {total}s > {budget}s");
+        assert!(
+            total * 3 >= budget * 2,
+            "{set:?}: {total}s leaves most of {budget}s unused"
+        );
+    }
+}

@@ -222,3 +222,8 @@ pub fn validate(questions: &[Question]) -> Vec<String> {
     }
     problems
 }
+
+/// Reads the bundle the build makes of every question file: a JSON array of questions.
+pub fn parse_bundle(json: &str) -> Result<Vec<Question>, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}

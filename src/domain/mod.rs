@@ -1,8 +1,17 @@
 //! Pure domain logic: no browser APIs, no I/O. Tested with plain `cargo test`.
 
+pub mod bank;
+pub mod checklist;
 pub mod content;
+pub mod custom;
+pub mod filter;
+pub mod library;
 pub mod locale;
+pub mod pick;
+pub mod progress;
 pub mod record;
 pub mod route;
+pub mod search;
+pub mod sets;
 pub mod settings;
 pub mod units;

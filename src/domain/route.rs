@@ -5,6 +5,18 @@
 pub enum Route {
     Home,
     Settings,
+    /// The question bank: browse, search, filter, random pick.
+    Questions,
+    /// A new custom question.
+    NewQuestion,
+    /// Edit a custom question.
+    EditQuestion(String),
+    /// Practice sets.
+    Sets,
+    /// One practice set.
+    Set(String),
+    /// The preparation checklist.
+    Checklist,
     /// Anything else; keeps the path that was asked for.
     NotFound(String),
 }
@@ -15,9 +27,22 @@ impl Route {
         let path = hash.strip_prefix('#').unwrap_or(hash);
         let path = path.split(['?']).next().unwrap_or("");
         let trimmed = path.trim_matches('/');
-        match trimmed {
-            "" => Route::Home,
-            "settings" => Route::Settings,
+        let parts: Vec<&str> = trimmed.split('/').collect();
+        let valid_id = |id: &str| {
+            !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        };
+        match parts.as_slice() {
+            [""] => Route::Home,
+            ["settings"] => Route::Settings,
+            ["questions"] => Route::Questions,
+            ["questions", "new"] => Route::NewQuestion,
+            ["questions", id, "edit"] if valid_id(id) => Route::EditQuestion(id.to_string()),
+            ["sets"] => Route::Sets,
+            ["sets", id] if valid_id(id) => Route::Set(id.to_string()),
+            ["checklist"] => Route::Checklist,
             _ => Route::NotFound(format!("/{trimmed}")),
         }
     }
@@ -27,6 +52,12 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Settings => "#/settings".into(),
+            Route::Questions => "#/questions".into(),
+            Route::NewQuestion => "#/questions/new".into(),
+            Route::EditQuestion(id) => format!("#/questions/{id}/edit"),
+            Route::Sets => "#/sets".into(),
+            Route::Set(id) => format!("#/sets/{id}"),
+            Route::Checklist => "#/checklist".into(),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -44,6 +75,20 @@ mod tests {
         assert_eq!(Route::parse("#/settings"), Route::Settings);
         assert_eq!(Route::parse("#/settings/"), Route::Settings);
         assert_eq!(Route::parse("#/settings?x=1"), Route::Settings);
+    }
+
+    #[test]
+    fn ids_in_routes_must_be_plain() {
+        assert_eq!(Route::parse("#/sets/on-site"), Route::Set("on-site".into()));
+        assert_eq!(
+            Route::parse("#/questions/custom-1/edit"),
+            Route::EditQuestion("custom-1".into())
+        );
+        assert!(matches!(Route::parse("#/sets/<b>"), Route::NotFound(_)));
+        assert!(matches!(
+            Route::parse("#/questions/x/y"),
+            Route::NotFound(_)
+        ));
     }
 
     #[test]

@@ -4,10 +4,12 @@
 //! blobs in and out of the browser.
 
 mod blobs;
+mod content;
 mod estimate;
 mod local;
 
 pub use blobs::{BlobStore, IdbBlobStore};
+pub use content::{load_questions, ContentError};
 pub use estimate::{storage_estimate, StorageEstimate};
 pub use local::{DocumentStore, LocalStore};
 

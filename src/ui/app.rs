@@ -1,9 +1,13 @@
 //! The app shell: header, notices, the current page, footer.
 
+use super::bank::Bank;
 use super::components::{Header, NoticeArea, UpdateBanner};
 use super::lang::to_locale;
 use super::notices::Notices;
-use super::pages::{HomePage, NotFoundPage, SettingsPage};
+use super::pages::{
+    ChecklistPage, HomePage, NotFoundPage, QuestionEditorPage, QuestionsPage, SetPage, SetsPage,
+    SettingsPage,
+};
 use super::prefs::Prefs;
 use super::router::provide_route;
 use crate::domain::route::Route;
@@ -36,6 +40,7 @@ fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let notices = Notices::provide();
     let prefs = Prefs::provide(notices);
+    Bank::provide(notices);
     let initial = to_locale(prefs.language_untracked());
     i18n.set_locale(initial);
     // leptos_i18n's provider applies its own guess (from navigator.languages) in an effect created
@@ -48,6 +53,12 @@ fn Shell() -> impl IntoView {
         let page = match route.get() {
             Route::Home => t_string!(i18n, app_tagline).to_string(),
             Route::Settings => t_string!(i18n, nav_settings).to_string(),
+            Route::Questions => t_string!(i18n, questions_title).to_string(),
+            Route::NewQuestion | Route::EditQuestion(_) => {
+                t_string!(i18n, editor_title_new).to_string()
+            }
+            Route::Sets | Route::Set(_) => t_string!(i18n, sets_title).to_string(),
+            Route::Checklist => t_string!(i18n, checklist_title).to_string(),
             Route::NotFound(_) => t_string!(i18n, not_found_title).to_string(),
         };
         let title = format!("{page} · {}", t_string!(i18n, app_name));
@@ -87,6 +98,12 @@ fn Shell() -> impl IntoView {
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
                 Route::Settings => view! { <SettingsPage /> }.into_any(),
+                Route::Questions => view! { <QuestionsPage /> }.into_any(),
+                Route::NewQuestion => view! { <QuestionEditorPage id=None /> }.into_any(),
+                Route::EditQuestion(id) => view! { <QuestionEditorPage id=Some(id) /> }.into_any(),
+                Route::Sets => view! { <SetsPage /> }.into_any(),
+                Route::Set(id) => view! { <SetPage id=id /> }.into_any(),
+                Route::Checklist => view! { <ChecklistPage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}
         </main>

@@ -1,7 +1,9 @@
 //! The app shell, pages and components.
 
 mod app;
+pub mod bank;
 pub mod components;
+pub mod labels;
 pub mod lang;
 pub mod notices;
 pub mod pages;

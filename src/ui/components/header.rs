@@ -24,6 +24,21 @@ pub fn Header() -> impl IntoView {
                         </a>
                     </li>
                     <li>
+                        <a href=Route::Questions.href() aria-current=current(Route::Questions)>
+                            {t!(i18n, nav_questions)}
+                        </a>
+                    </li>
+                    <li>
+                        <a href=Route::Sets.href() aria-current=current(Route::Sets)>
+                            {t!(i18n, nav_sets)}
+                        </a>
+                    </li>
+                    <li>
+                        <a href=Route::Checklist.href() aria-current=current(Route::Checklist)>
+                            {t!(i18n, nav_checklist)}
+                        </a>
+                    </li>
+                    <li>
                         <a href=Route::Settings.href() aria-current=current(Route::Settings)>
                             {t!(i18n, nav_settings)}
                         </a>

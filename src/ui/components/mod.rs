@@ -1,13 +1,17 @@
 //! Small components shared by pages.
 
 mod header;
+mod highlight;
 mod language_switch;
 mod notice_area;
+mod question_card;
 mod storage_indicator;
 mod update_banner;
 
 pub use header::Header;
+pub use highlight::highlighted;
 pub use language_switch::LanguageSwitch;
 pub use notice_area::NoticeArea;
+pub use question_card::QuestionCard;
 pub use storage_indicator::StorageIndicator;
 pub use update_banner::UpdateBanner;

@@ -1,0 +1,43 @@
+//! Loads the question bank the build bundled (see scripts/post-build.mjs) from the app's own origin.
+
+use crate::domain::content::{parse_bundle, Question};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why the bank could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContentError {
+    /// The page names no bundle (a build problem).
+    Missing,
+    /// The network failed or the server said no.
+    Network(String),
+    /// The file is not a valid bundle.
+    Invalid(String),
+}
+
+/// Fetches and parses the bundle named by `<meta name="csic-questions">`.
+pub async fn load_questions() -> Result<Vec<Question>, ContentError> {
+    let window = web_sys::window().ok_or(ContentError::Missing)?;
+    let url = window
+        .document()
+        .and_then(|d| d.query_selector("meta[name=csic-questions]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .ok_or(ContentError::Missing)?;
+    let response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|e| ContentError::Network(format!("{e:?}")))?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| ContentError::Network("not a response".into()))?;
+    if !response.ok() {
+        return Err(ContentError::Network(format!("HTTP {}", response.status())));
+    }
+    let text = response
+        .text()
+        .map_err(|e| ContentError::Network(format!("{e:?}")))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|e| ContentError::Network(format!("{e:?}")))?
+        .as_string()
+        .unwrap_or_default();
+    parse_bundle(&text).map_err(ContentError::Invalid)
+}

@@ -1,0 +1,203 @@
+//! The question bank, the user's custom questions, marks and sets, as one reactive context.
+//!
+//! Every change is written to storage first and shown only once it is saved, so what the user sees
+//! is what is stored; a failed write leaves the old data in place and shows a notice.
+
+use super::notices::Notices;
+use crate::domain::bank::{entries, Entry};
+use crate::domain::content::Question;
+use crate::domain::custom::CustomQuestion;
+use crate::domain::library::Library;
+use crate::domain::locale::Lang;
+use crate::domain::progress::Progress;
+use crate::domain::record::Record;
+use crate::domain::sets::PracticeSet;
+use crate::storage::{load_questions, ContentError, DocumentStore, LocalStore};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready(Arc<Vec<Question>>),
+    Failed(ContentError),
+}
+
+#[derive(Clone, Copy)]
+pub struct Bank {
+    builtin: RwSignal<LoadState>,
+    custom: RwSignal<Vec<CustomQuestion>>,
+    library: RwSignal<Library>,
+    sets: RwSignal<Vec<PracticeSet>>,
+    notices: Notices,
+}
+
+/// Loads every stored record of a kind; unreadable ones are reported (and set aside) and skipped.
+fn load_all<R: Record>(store: &LocalStore, notices: Notices) -> Vec<R> {
+    let ids = match store.ids::<R>() {
+        Ok(ids) => ids,
+        Err(e) => {
+            notices.report(&e);
+            return Vec::new();
+        }
+    };
+    ids.iter()
+        .filter_map(|id| match store.load::<R>(id) {
+            Ok(found) => found,
+            Err(e) => {
+                notices.report(&e);
+                None
+            }
+        })
+        .collect()
+}
+
+impl Bank {
+    pub fn provide(notices: Notices) -> Self {
+        let store = LocalStore::default();
+        let library = match store.load::<Library>(Library::ID) {
+            Ok(found) => found.unwrap_or_default(),
+            Err(e) => {
+                notices.report(&e);
+                Library::default()
+            }
+        };
+        let bank = Bank {
+            builtin: RwSignal::new(LoadState::Loading),
+            custom: RwSignal::new(load_all::<CustomQuestion>(&store, notices)),
+            library: RwSignal::new(library),
+            sets: RwSignal::new(load_all::<PracticeSet>(&store, notices)),
+            notices,
+        };
+        bank.load();
+        provide_context(bank);
+        bank
+    }
+
+    /// (Re)loads the built-in questions.
+    pub fn load(&self) {
+        let builtin = self.builtin;
+        builtin.set(LoadState::Loading);
+        spawn_local(async move {
+            let state = match load_questions().await {
+                Ok(questions) => LoadState::Ready(Arc::new(questions)),
+                Err(e) => {
+                    leptos::logging::warn!("questions: {e:?}");
+                    LoadState::Failed(e)
+                }
+            };
+            builtin.set(state);
+        });
+    }
+
+    pub fn state(&self) -> LoadState {
+        self.builtin.get()
+    }
+
+    pub fn builtin(&self) -> Arc<Vec<Question>> {
+        match self.builtin.get() {
+            LoadState::Ready(q) => q,
+            _ => Arc::new(Vec::new()),
+        }
+    }
+
+    /// Every question, built-in and custom, in `lang` (reactive).
+    pub fn entries(&self, lang: Lang) -> Vec<Entry> {
+        let builtin = self.builtin();
+        self.custom.with(|custom| entries(&builtin, custom, lang))
+    }
+
+    pub fn custom(&self, id: &str) -> Option<CustomQuestion> {
+        self.custom
+            .with(|list| list.iter().find(|q| q.id == id).cloned())
+    }
+
+    pub fn library(&self) -> Library {
+        self.library.get()
+    }
+
+    /// Practice so far, per question. Filled from recorded attempts; empty until there are any.
+    pub fn progress(&self) -> BTreeMap<String, Progress> {
+        BTreeMap::new()
+    }
+
+    fn report<T>(&self, result: Result<T, crate::storage::StoreError>) -> bool {
+        match result {
+            Ok(_) => true,
+            Err(e) => {
+                self.notices.report(&e);
+                false
+            }
+        }
+    }
+
+    fn update_library(&self, change: impl FnOnce(&mut Library)) {
+        let mut next = self.library.get_untracked();
+        change(&mut next);
+        if self.report(LocalStore::default().save(Library::ID, &next)) {
+            self.library.set(next);
+        }
+    }
+
+    pub fn toggle_star(&self, id: &str) {
+        self.update_library(|l| l.toggle_star(id));
+    }
+
+    pub fn set_hidden(&self, id: &str, hidden: bool) {
+        self.update_library(|l| l.set_hidden(id, hidden));
+    }
+
+    /// Saves a new or edited custom question. Returns false (and shows a notice) if it was not saved.
+    pub fn save_custom(&self, question: CustomQuestion) -> bool {
+        if !self.report(LocalStore::default().save(&question.id, &question)) {
+            return false;
+        }
+        self.custom
+            .update(|list| match list.iter_mut().find(|q| q.id == question.id) {
+                Some(old) => *old = question,
+                None => list.push(question),
+            });
+        true
+    }
+
+    pub fn delete_custom(&self, id: &str) {
+        if self.report(LocalStore::default().delete::<CustomQuestion>(id)) {
+            self.custom.update(|list| list.retain(|q| q.id != id));
+            self.update_library(|l| l.forget(id));
+        }
+    }
+
+    pub fn sets(&self) -> Vec<PracticeSet> {
+        self.sets.get()
+    }
+
+    pub fn set(&self, id: &str) -> Option<PracticeSet> {
+        self.sets.with(|s| s.iter().find(|x| x.id == id).cloned())
+    }
+
+    pub fn save_set(&self, set: PracticeSet) -> bool {
+        if !self.report(LocalStore::default().save(&set.id, &set)) {
+            return false;
+        }
+        self.sets
+            .update(|list| match list.iter_mut().find(|s| s.id == set.id) {
+                Some(old) => *old = set,
+                None => list.push(set),
+            });
+        true
+    }
+
+    pub fn delete_set(&self, id: &str) {
+        if self.report(LocalStore::default().delete::<PracticeSet>(id)) {
+            self.sets.update(|list| list.retain(|s| s.id != id));
+        }
+    }
+}
+
+/// A new id from the clock and Math.random().
+pub fn fresh_id(prefix: &str) -> String {
+    crate::domain::custom::new_id(js_sys::Date::now(), js_sys::Math::random())
+        .replacen("custom", prefix, 1)
+}

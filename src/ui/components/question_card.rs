@@ -1,0 +1,197 @@
+use super::highlight::highlighted;
+use crate::domain::bank::{format_duration, Entry};
+use crate::domain::route::Route;
+use crate::i18n::*;
+use crate::ui::bank::Bank;
+use crate::ui::labels;
+use leptos::prelude::*;
+
+fn list(items: Vec<String>, ordered: bool) -> AnyView {
+    let lis = items
+        .into_iter()
+        .map(|i| view! { <li>{i}</li> })
+        .collect_view();
+    if ordered {
+        view! { <ol>{lis}</ol> }.into_any()
+    } else {
+        view! { <ul>{lis}</ul> }.into_any()
+    }
+}
+
+/// One question: title (with search matches marked), facts, a star, guidance behind a disclosure,
+/// and its actions (hide a built-in one; edit or delete a custom one).
+#[component]
+pub fn QuestionCard(
+    entry: Entry,
+    /// The search text to mark.
+    #[prop(into)]
+    query: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let bank = expect_context::<Bank>();
+    let id = entry.id.clone();
+    let starred = {
+        let id = id.clone();
+        Signal::derive(move || bank.library().starred.contains(&id))
+    };
+    let hidden = {
+        let id = id.clone();
+        Signal::derive(move || bank.library().hidden.contains(&id))
+    };
+    let title = entry.title.clone();
+    let variants = entry.variants.clone();
+    let toggle_star = {
+        let id = id.clone();
+        move |_| bank.toggle_star(&id)
+    };
+    let category = entry.category;
+    let difficulty = entry.difficulty;
+    let (think, answer) = (entry.think_seconds, entry.answer_seconds);
+
+    let guidance = entry.has_guidance().then(|| {
+        let e = entry.clone();
+        view! {
+            <details class="guidance">
+                <summary>{t!(i18n, q_guidance)}</summary>
+                {(!e.looking_for.is_empty())
+                    .then(|| {
+                        view! {
+                            <h4>{t!(i18n, q_looking_for)}</h4>
+                            <p>{e.looking_for.clone()}</p>
+                        }
+                    })}
+                {(!e.structure.is_empty())
+                    .then(|| {
+                        view! {
+                            <h4>{t!(i18n, q_structure)}</h4>
+                            {list(e.structure.clone(), true)}
+                        }
+                    })}
+                {(!e.talking_points.is_empty())
+                    .then(|| {
+                        view! {
+                            <h4>{t!(i18n, q_talking_points)}</h4>
+                            {list(e.talking_points.clone(), false)}
+                        }
+                    })}
+                {(!e.good_signals.is_empty())
+                    .then(|| {
+                        view! {
+                            <h4>{t!(i18n, q_good_signals)}</h4>
+                            {list(e.good_signals.clone(), false)}
+                        }
+                    })}
+                {(!e.warning_signs.is_empty())
+                    .then(|| {
+                        view! {
+                            <h4>{t!(i18n, q_warning_signs)}</h4>
+                            {list(e.warning_signs.clone(), false)}
+                        }
+                    })}
+                {(!e.sources.is_empty())
+                    .then(|| {
+                        let sources = e
+                            .sources
+                            .iter()
+                            .map(|s| format!("{} {}", s.seed, s.section))
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        view! {
+                            <p class="sources">{t!(i18n, q_source)} " " {sources}</p>
+                        }
+                    })}
+            </details>
+        }
+    });
+
+    let actions = if entry.custom {
+        let delete_id = id.clone();
+        let delete_title = title.clone();
+        let delete = move |_| {
+            let question =
+                t_string!(i18n, q_confirm_delete, title = delete_title.clone()).to_string();
+            let ok = web_sys::window()
+                .and_then(|w| w.confirm_with_message(&question).ok())
+                .unwrap_or(false);
+            if ok {
+                bank.delete_custom(&delete_id);
+            }
+        };
+        view! {
+            <a class="button" href=Route::EditQuestion(id.clone()).href()>
+                {t!(i18n, q_edit)}
+            </a>
+            <button type="button" class="danger" on:click=delete>
+                {t!(i18n, q_delete)}
+            </button>
+        }
+        .into_any()
+    } else {
+        let hide_id = id.clone();
+        let toggle_hidden = move |_| bank.set_hidden(&hide_id, !hidden.get_untracked());
+        view! {
+            <button type="button" on:click=toggle_hidden>
+                {move || {
+                    if hidden.get() {
+                        t_string!(i18n, q_unhide).to_string()
+                    } else {
+                        t_string!(i18n, q_hide).to_string()
+                    }
+                }}
+            </button>
+        }
+        .into_any()
+    };
+
+    let variants_view = (!variants.is_empty()).then(|| {
+        view! {
+            <p class="q-variants">
+                <span class="label">{t!(i18n, q_also_asked)}</span>
+                " "
+                {move || {
+                    let q = query.get();
+                    variants
+                        .iter()
+                        .map(|v| view! { <span class="variant">{highlighted(v, &q)}</span> })
+                        .collect_view()
+                }}
+            </p>
+        }
+    });
+
+    let card_title = title.clone();
+    view! {
+        <article
+            class="q-card"
+            class:is-hidden=hidden
+            data-testid="question"
+            data-id=id.clone()
+        >
+            <div class="q-head">
+                <h3 class="q-title">{move || highlighted(&card_title, &query.get())}</h3>
+                <button
+                    type="button"
+                    class="star"
+                    aria-pressed=move || if starred.get() { "true" } else { "false" }
+                    on:click=toggle_star
+                >
+                    <span aria-hidden="true">{move || if starred.get() { "★" } else { "☆" }}</span>
+                    <span class="visually-hidden">{t!(i18n, q_star)}</span>
+                </button>
+            </div>
+            <p class="q-meta">
+                <span class="tag">{move || labels::category(i18n, category)}</span>
+                <span class="tag">{move || labels::difficulty(i18n, difficulty)}</span>
+                <span>
+                    {t!(i18n, q_think)} " " {format_duration(think)} " · " {t!(i18n, q_answer)} " "
+                    {format_duration(answer)}
+                </span>
+                {entry.custom.then(|| view! { <span class="tag mine">{t!(i18n, q_custom)}</span> })}
+                {move || hidden.get().then(|| view! { <span class="tag">{t!(i18n, q_hidden)}</span> })}
+            </p>
+            {variants_view}
+            {guidance}
+            <div class="q-actions">{actions}</div>
+        </article>
+    }
+}
