@@ -37,6 +37,13 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       // A full session: every page, a language switch, a reload and a deep link.
       await app.nav("Settings").click();
       await app.ready();
+      await app.nav("Questions").click();
+      await page.locator('[data-testid="question"]').first().waitFor();
+      await page.locator("#q-search").fill("customer");
+      await app.nav("Sets").click();
+      await app.ready();
+      await app.nav("Checklist").click();
+      await app.ready();
       await app.chooseLanguage("zh-Hant");
       await app.reload();
       await page.goto(server.url + "#/no-such-page");
@@ -142,7 +149,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
     test("axe finds no violations on any page, in any language", async () => {
       const { context, page, app } = await open();
       for (const tag of ["en", "zh-Hans", "zh-Hant"]) {
-        for (const hash of ["#/", "#/settings", "#/missing"]) {
+        for (const hash of ["#/", "#/settings", "#/missing", "#/sets", "#/checklist"]) {
           await app.open(hash);
           if ((await app.htmlLang()) !== tag) await app.chooseLanguage(tag);
           const result = await new AxeBuilder({ page }).analyze();

@@ -8,6 +8,7 @@ use crate::ui::bank::Bank;
 use crate::ui::labels;
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn title_of(entries: &[Entry], id: &str) -> String {
     entries
@@ -214,6 +215,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                         <span class="item-actions">
                             <button
                                 type="button"
+                                data-move="up"
                                 disabled=i == 0
                                 on:click=move |_| move_to(i, i - 1)
                             >
@@ -224,6 +226,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                             </button>
                             <button
                                 type="button"
+                                data-move="down"
                                 disabled=i + 1 == count
                                 on:click=move |_| move_to(i, i + 1)
                             >

@@ -52,3 +52,27 @@ export class AppPage {
     });
   }
 }
+
+// The question bank page.
+export class QuestionsPage extends AppPage {
+  async open() {
+    await super.open("#/questions");
+    await this.page.locator('[data-testid="question"]').first().waitFor();
+  }
+
+  cards() {
+    return this.page.locator('#main [data-testid="question"]');
+  }
+
+  card(id) {
+    return this.page.locator(`#main .category [data-testid="question"][data-id="${id}"]`);
+  }
+
+  async search(text) {
+    await this.page.locator("#q-search").fill(text);
+  }
+
+  async visibleIds() {
+    return this.page.locator('#main .category [data-testid="question"]').evaluateAll((els) => els.map((e) => e.dataset.id));
+  }
+}
