@@ -2,20 +2,23 @@
 
 /// Formats a byte count with binary units: `512 B`, `1.5 KB`, `12 MB`, `1.2 GB`.
 pub fn format_bytes(bytes: u64) -> String {
+    // Integer arithmetic only: float formatting would add kilobytes to the wasm.
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let mut value = bytes as f64;
     let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
+    let mut scale: u64 = 1;
+    while unit < UNITS.len() - 1 && bytes / scale >= 1024 {
+        scale *= 1024;
         unit += 1;
     }
-    if value < 10.0 {
-        format!("{value:.1} {}", UNITS[unit])
+    if unit == 0 {
+        return format!("{bytes} B");
+    }
+    // Tenths of the unit, rounded to nearest.
+    let tenths = (bytes as u128 * 10 + scale as u128 / 2) / scale as u128;
+    if tenths < 100 {
+        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
     } else {
-        format!("{value:.0} {}", UNITS[unit])
+        format!("{} {}", (tenths + 5) / 10, UNITS[unit])
     }
 }
 

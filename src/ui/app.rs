@@ -89,7 +89,7 @@ fn Shell() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main" on:click=skip>
-            {t!(i18n, skip_to_content)}
+            {tx!(i18n, skip_to_content)}
         </a>
         <Header />
         <NoticeArea />
@@ -108,7 +108,7 @@ fn Shell() -> impl IntoView {
             }}
         </main>
         <footer class="app-footer">
-            <p>{t!(i18n, footer_text)}</p>
+            <p>{tx!(i18n, footer_text)}</p>
         </footer>
     }
 }

@@ -14,33 +14,33 @@ pub fn Header() -> impl IntoView {
         <header class="app-header">
             <a class="brand" href=Route::Home.href()>
                 <img src="icons/icon-192.png" alt="" width="28" height="28" />
-                <span>{t!(i18n, app_name)}</span>
+                <span>{tx!(i18n, app_name)}</span>
             </a>
             <nav class="app-nav" aria-label=move || t_string!(i18n, nav_label)>
                 <ul>
                     <li>
                         <a href=Route::Home.href() aria-current=current(Route::Home)>
-                            {t!(i18n, nav_home)}
+                            {tx!(i18n, nav_home)}
                         </a>
                     </li>
                     <li>
                         <a href=Route::Questions.href() aria-current=current(Route::Questions)>
-                            {t!(i18n, nav_questions)}
+                            {tx!(i18n, nav_questions)}
                         </a>
                     </li>
                     <li>
                         <a href=Route::Sets.href() aria-current=current(Route::Sets)>
-                            {t!(i18n, nav_sets)}
+                            {tx!(i18n, nav_sets)}
                         </a>
                     </li>
                     <li>
                         <a href=Route::Checklist.href() aria-current=current(Route::Checklist)>
-                            {t!(i18n, nav_checklist)}
+                            {tx!(i18n, nav_checklist)}
                         </a>
                     </li>
                     <li>
                         <a href=Route::Settings.href() aria-current=current(Route::Settings)>
-                            {t!(i18n, nav_settings)}
+                            {tx!(i18n, nav_settings)}
                         </a>
                     </li>
                 </ul>

@@ -22,7 +22,7 @@ pub fn LanguageSwitch(
     };
     view! {
         <div class="lang-switch">
-            <label for=id.clone()>{t!(i18n, language)}</label>
+            <label for=id.clone()>{tx!(i18n, language)}</label>
             <select id=id on:change=on_change prop:value=move || current().tag()>
                 {Lang::ALL
                     .into_iter()

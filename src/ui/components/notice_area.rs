@@ -29,7 +29,7 @@ pub fn NoticeArea() -> impl IntoView {
                         <div class="notice">
                             <p>{text}</p>
                             <button type="button" on:click=move |_| notices.dismiss(id)>
-                                {t!(i18n, dismiss)}
+                                {tx!(i18n, dismiss)}
                             </button>
                         </div>
                     }

@@ -52,39 +52,39 @@ pub fn QuestionCard(
         let e = entry.clone();
         view! {
             <details class="guidance">
-                <summary>{t!(i18n, q_guidance)}</summary>
+                <summary>{tx!(i18n, q_guidance)}</summary>
                 {(!e.looking_for.is_empty())
                     .then(|| {
                         view! {
-                            <h4>{t!(i18n, q_looking_for)}</h4>
+                            <h4>{tx!(i18n, q_looking_for)}</h4>
                             <p>{e.looking_for.clone()}</p>
                         }
                     })}
                 {(!e.structure.is_empty())
                     .then(|| {
                         view! {
-                            <h4>{t!(i18n, q_structure)}</h4>
+                            <h4>{tx!(i18n, q_structure)}</h4>
                             {list(e.structure.clone(), true)}
                         }
                     })}
                 {(!e.talking_points.is_empty())
                     .then(|| {
                         view! {
-                            <h4>{t!(i18n, q_talking_points)}</h4>
+                            <h4>{tx!(i18n, q_talking_points)}</h4>
                             {list(e.talking_points.clone(), false)}
                         }
                     })}
                 {(!e.good_signals.is_empty())
                     .then(|| {
                         view! {
-                            <h4>{t!(i18n, q_good_signals)}</h4>
+                            <h4>{tx!(i18n, q_good_signals)}</h4>
                             {list(e.good_signals.clone(), false)}
                         }
                     })}
                 {(!e.warning_signs.is_empty())
                     .then(|| {
                         view! {
-                            <h4>{t!(i18n, q_warning_signs)}</h4>
+                            <h4>{tx!(i18n, q_warning_signs)}</h4>
                             {list(e.warning_signs.clone(), false)}
                         }
                     })}
@@ -97,7 +97,7 @@ pub fn QuestionCard(
                             .collect::<Vec<_>>()
                             .join(" · ");
                         view! {
-                            <p class="sources">{t!(i18n, q_source)} " " {sources}</p>
+                            <p class="sources">{tx!(i18n, q_source)} " " {sources}</p>
                         }
                     })}
             </details>
@@ -119,10 +119,10 @@ pub fn QuestionCard(
         };
         view! {
             <a class="button" href=Route::EditQuestion(id.clone()).href()>
-                {t!(i18n, q_edit)}
+                {tx!(i18n, q_edit)}
             </a>
             <button type="button" class="danger" on:click=delete>
-                {t!(i18n, q_delete)}
+                {tx!(i18n, q_delete)}
             </button>
         }
         .into_any()
@@ -146,7 +146,7 @@ pub fn QuestionCard(
     let variants_view = (!variants.is_empty()).then(|| {
         view! {
             <p class="q-variants">
-                <span class="label">{t!(i18n, q_also_asked)}</span>
+                <span class="label">{tx!(i18n, q_also_asked)}</span>
                 " "
                 {move || {
                     let q = query.get();
@@ -176,18 +176,18 @@ pub fn QuestionCard(
                     on:click=toggle_star
                 >
                     <span aria-hidden="true">{move || if starred.get() { "★" } else { "☆" }}</span>
-                    <span class="visually-hidden">{t!(i18n, q_star)}</span>
+                    <span class="visually-hidden">{tx!(i18n, q_star)}</span>
                 </button>
             </div>
             <p class="q-meta">
                 <span class="tag">{move || labels::category(i18n, category)}</span>
                 <span class="tag">{move || labels::difficulty(i18n, difficulty)}</span>
                 <span>
-                    {t!(i18n, q_think)} " " {format_duration(think)} " · " {t!(i18n, q_answer)} " "
+                    {tx!(i18n, q_think)} " " {format_duration(think)} " · " {tx!(i18n, q_answer)} " "
                     {format_duration(answer)}
                 </span>
-                {entry.custom.then(|| view! { <span class="tag mine">{t!(i18n, q_custom)}</span> })}
-                {move || hidden.get().then(|| view! { <span class="tag">{t!(i18n, q_hidden)}</span> })}
+                {entry.custom.then(|| view! { <span class="tag mine">{tx!(i18n, q_custom)}</span> })}
+                {move || hidden.get().then(|| view! { <span class="tag">{tx!(i18n, q_hidden)}</span> })}
             </p>
             {variants_view}
             {guidance}

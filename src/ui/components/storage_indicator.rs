@@ -20,7 +20,7 @@ pub fn StorageIndicator() -> impl IntoView {
     };
     view! {
         <p class="storage-indicator">
-            <span class="label">{t!(i18n, storage_label)}</span>
+            <span class="label">{tx!(i18n, storage_label)}</span>
             " "
             <span data-testid="storage-usage">{text}</span>
         </p>

@@ -47,12 +47,12 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || waiting.get() && controlled() && !dismissed.get()>
             <div class="update-banner" role="status" data-testid="update-banner">
-                <p>{t!(i18n, update_available)}</p>
+                <p>{tx!(i18n, update_available)}</p>
                 <button type="button" class="primary" on:click=reload.clone()>
-                    {t!(i18n, update_reload)}
+                    {tx!(i18n, update_reload)}
                 </button>
                 <button type="button" on:click=move |_| dismissed.set(true)>
-                    {t!(i18n, update_later)}
+                    {tx!(i18n, update_later)}
                 </button>
             </div>
         </Show>

@@ -83,8 +83,8 @@ pub fn ChecklistPage() -> impl IntoView {
 
     view! {
         <section class="page checklist" aria-labelledby="checklist-title">
-            <h1 id="checklist-title" tabindex="-1">{t!(i18n, checklist_title)}</h1>
-            <p class="lead">{t!(i18n, checklist_intro)}</p>
+            <h1 id="checklist-title" tabindex="-1">{tx!(i18n, checklist_title)}</h1>
+            <p class="lead">{tx!(i18n, checklist_intro)}</p>
             <p class="meta" role="status">
                 {move || {
                     let (done, total) = list.with(Checklist::progress);

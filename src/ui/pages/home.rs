@@ -7,22 +7,22 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page home" aria-labelledby="home-title">
-            <h1 id="home-title" tabindex="-1">{t!(i18n, home_title)}</h1>
-            <p class="lead">{t!(i18n, home_intro)}</p>
+            <h1 id="home-title" tabindex="-1">{tx!(i18n, home_title)}</h1>
+            <p class="lead">{tx!(i18n, home_intro)}</p>
             <div class="cards">
                 <article class="card">
-                    <h2>{t!(i18n, home_candidates_title)}</h2>
-                    <p>{t!(i18n, home_candidates_body)}</p>
+                    <h2>{tx!(i18n, home_candidates_title)}</h2>
+                    <p>{tx!(i18n, home_candidates_body)}</p>
                 </article>
                 <article class="card">
-                    <h2>{t!(i18n, home_interviewers_title)}</h2>
-                    <p>{t!(i18n, home_interviewers_body)}</p>
+                    <h2>{tx!(i18n, home_interviewers_title)}</h2>
+                    <p>{tx!(i18n, home_interviewers_body)}</p>
                 </article>
             </div>
             <div class="privacy">
-                <h2 id="privacy-title">{t!(i18n, home_privacy_title)}</h2>
-                <p>{t!(i18n, home_privacy_body)}</p>
-                <p>{t!(i18n, home_offline)}</p>
+                <h2 id="privacy-title">{tx!(i18n, home_privacy_title)}</h2>
+                <p>{tx!(i18n, home_privacy_body)}</p>
+                <p>{tx!(i18n, home_offline)}</p>
             </div>
         </section>
     }

@@ -8,10 +8,10 @@ pub fn NotFoundPage(path: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page not-found" aria-labelledby="nf-title">
-            <h1 id="nf-title" tabindex="-1">{t!(i18n, not_found_title)}</h1>
+            <h1 id="nf-title" tabindex="-1">{tx!(i18n, not_found_title)}</h1>
             <p>{move || t_string!(i18n, not_found_body, path = path.clone()).to_string()}</p>
             <p>
-                <a class="button primary" href=Route::Home.href()>{t!(i18n, go_home)}</a>
+                <a class="button primary" href=Route::Home.href()>{tx!(i18n, go_home)}</a>
             </p>
         </section>
     }

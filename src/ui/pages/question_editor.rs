@@ -39,9 +39,9 @@ pub fn QuestionEditorPage(
     if id.is_some() && existing.is_none() {
         return view! {
             <section class="page" aria-labelledby="editor-title">
-                <h1 id="editor-title" tabindex="-1">{t!(i18n, editor_missing)}</h1>
+                <h1 id="editor-title" tabindex="-1">{tx!(i18n, editor_missing)}</h1>
                 <p>
-                    <a class="button" href=Route::Questions.href()>{t!(i18n, editor_back)}</a>
+                    <a class="button" href=Route::Questions.href()>{tx!(i18n, editor_back)}</a>
                 </p>
             </section>
         }
@@ -161,7 +161,7 @@ pub fn QuestionEditorPage(
                     }
                 }}
             </h1>
-            <p class="help">{t!(i18n, editor_intro)}</p>
+            <p class="help">{tx!(i18n, editor_intro)}</p>
             <div id="editor-errors" tabindex="-1" role="alert" class:error-summary=move || errors.with(|e| !e.is_empty())>
                 {move || {
                     errors
@@ -173,7 +173,7 @@ pub fn QuestionEditorPage(
                                         .map(|e| view! { <li>{labels::input_error(i18n, e)}</li> })
                                         .collect_view();
                                     view! {
-                                        <p>{t!(i18n, editor_fix)}</p>
+                                        <p>{tx!(i18n, editor_fix)}</p>
                                         <ul>{items}</ul>
                                     }
                                 })
@@ -184,7 +184,7 @@ pub fn QuestionEditorPage(
                 {text_field("title", Field::Title, true, None, |d| d.title.clone(), |d, v| d.title = v)}
                 <div class="row">
                     <div class="field">
-                        <label for="f-category">{t!(i18n, field_category)}</label>
+                        <label for="f-category">{tx!(i18n, field_category)}</label>
                         <select
                             id="f-category"
                             on:change=move |ev| draft.update(|d| d.category = event_target_value(&ev))
@@ -204,7 +204,7 @@ pub fn QuestionEditorPage(
                         <p class="field-error">{field_errors(Field::Category)}</p>
                     </div>
                     <div class="field">
-                        <label for="f-difficulty">{t!(i18n, field_difficulty)}</label>
+                        <label for="f-difficulty">{tx!(i18n, field_difficulty)}</label>
                         <select
                             id="f-difficulty"
                             on:change=move |ev| draft.update(|d| d.difficulty = event_target_value(&ev))
@@ -227,7 +227,7 @@ pub fn QuestionEditorPage(
                     {text_field("answer", Field::AnswerSeconds, false, None, |d| d.answer_seconds.clone(), |d, v| d.answer_seconds = v)}
                 </div>
                 <fieldset>
-                    <legend>{t!(i18n, editor_guidance)}</legend>
+                    <legend>{tx!(i18n, editor_guidance)}</legend>
                     {text_field("looking-for", Field::LookingFor, true, None, |d| d.looking_for.clone(), |d, v| d.looking_for = v)}
                     {text_field("structure", Field::Structure, true, Some(one_per_line.clone()), |d| d.structure.clone(), |d, v| d.structure = v)}
                     {text_field("talking-points", Field::TalkingPoints, true, Some(one_per_line.clone()), |d| d.talking_points.clone(), |d, v| d.talking_points = v)}
@@ -235,8 +235,8 @@ pub fn QuestionEditorPage(
                     {text_field("warning-signs", Field::WarningSigns, true, Some(one_per_line), |d| d.warning_signs.clone(), |d, v| d.warning_signs = v)}
                 </fieldset>
                 <div class="actions-row">
-                    <button type="submit" class="primary">{t!(i18n, editor_save)}</button>
-                    <a class="button" href=Route::Questions.href()>{t!(i18n, editor_cancel)}</a>
+                    <button type="submit" class="primary">{tx!(i18n, editor_save)}</button>
+                    <a class="button" href=Route::Questions.href()>{tx!(i18n, editor_cancel)}</a>
                 </div>
             </form>
         </section>

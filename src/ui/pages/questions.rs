@@ -107,11 +107,11 @@ pub fn QuestionsPage() -> impl IntoView {
 
     view! {
         <section class="page questions" aria-labelledby="questions-title">
-            <h1 id="questions-title" tabindex="-1">{t!(i18n, questions_title)}</h1>
-            <p class="lead">{t!(i18n, questions_intro)}</p>
+            <h1 id="questions-title" tabindex="-1">{tx!(i18n, questions_title)}</h1>
+            <p class="lead">{tx!(i18n, questions_intro)}</p>
             <div class="toolbar" role="search">
                 <div class="field grow">
-                    <label for="q-search">{t!(i18n, questions_search)}</label>
+                    <label for="q-search">{tx!(i18n, questions_search)}</label>
                     <input
                         id="q-search"
                         type="search"
@@ -121,9 +121,9 @@ pub fn QuestionsPage() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="q-category">{t!(i18n, field_category)}</label>
+                    <label for="q-category">{tx!(i18n, field_category)}</label>
                     <select id="q-category" on:change=set_category>
-                        <option value="">{t!(i18n, filter_all_categories)}</option>
+                        <option value="">{tx!(i18n, filter_all_categories)}</option>
                         {Category::ALL
                             .into_iter()
                             .map(|c| {
@@ -135,9 +135,9 @@ pub fn QuestionsPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="q-difficulty">{t!(i18n, field_difficulty)}</label>
+                    <label for="q-difficulty">{tx!(i18n, field_difficulty)}</label>
                     <select id="q-difficulty" on:change=set_difficulty>
-                        <option value="">{t!(i18n, filter_any_difficulty)}</option>
+                        <option value="">{tx!(i18n, filter_any_difficulty)}</option>
                         {[1u8, 2, 3]
                             .into_iter()
                             .map(|d| {
@@ -151,37 +151,37 @@ pub fn QuestionsPage() -> impl IntoView {
                     </select>
                 </div>
                 <fieldset class="checks">
-                    <legend class="visually-hidden">{t!(i18n, filter_show_only)}</legend>
+                    <legend class="visually-hidden">{tx!(i18n, filter_show_only)}</legend>
                     <label>
                         <input type="checkbox" on:change=checkbox(|f, on| f.not_practised = on) />
-                        {t!(i18n, filter_not_practised)}
+                        {tx!(i18n, filter_not_practised)}
                     </label>
                     <label>
                         <input type="checkbox" on:change=checkbox(|f, on| f.needs_work = on) />
-                        {t!(i18n, filter_needs_work)}
+                        {tx!(i18n, filter_needs_work)}
                     </label>
                     <label>
                         <input type="checkbox" on:change=checkbox(|f, on| f.starred = on) />
-                        {t!(i18n, filter_starred)}
+                        {tx!(i18n, filter_starred)}
                     </label>
                     <label>
                         <input type="checkbox" on:change=checkbox(|f, on| f.show_hidden = on) />
-                        {t!(i18n, filter_show_hidden)}
+                        {tx!(i18n, filter_show_hidden)}
                     </label>
                 </fieldset>
             </div>
             <div class="actions-row">
                 <button type="button" class="primary" on:click=draw>
-                    {t!(i18n, questions_random)}
+                    {tx!(i18n, questions_random)}
                 </button>
-                <a class="button" href=Route::NewQuestion.href()>{t!(i18n, questions_new)}</a>
+                <a class="button" href=Route::NewQuestion.href()>{tx!(i18n, questions_new)}</a>
             </div>
             {move || {
                 random_entry()
                     .map(|entry| {
                         view! {
                             <section class="random-pick" aria-labelledby="random-title">
-                                <h2 id="random-title" tabindex="-1">{t!(i18n, questions_random_pick)}</h2>
+                                <h2 id="random-title" tabindex="-1">{tx!(i18n, questions_random_pick)}</h2>
                                 <QuestionCard entry=entry query=query />
                             </section>
                         }
@@ -195,14 +195,14 @@ pub fn QuestionsPage() -> impl IntoView {
             </p>
             {move || match bank.state() {
                 LoadState::Loading => {
-                    view! { <p class="loading">{t!(i18n, questions_loading)}</p> }.into_any()
+                    view! { <p class="loading">{tx!(i18n, questions_loading)}</p> }.into_any()
                 }
                 LoadState::Failed(_) => {
                     view! {
                         <div class="notice" role="alert">
-                            <p>{t!(i18n, questions_load_failed)}</p>
+                            <p>{tx!(i18n, questions_load_failed)}</p>
                             <button type="button" on:click=move |_| bank.load()>
-                                {t!(i18n, retry)}
+                                {tx!(i18n, retry)}
                             </button>
                         </div>
                     }

@@ -8,7 +8,6 @@ use crate::ui::bank::Bank;
 use crate::ui::labels;
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 fn title_of(entries: &[Entry], id: &str) -> String {
     entries
@@ -31,9 +30,9 @@ pub fn SetPage(id: String) -> impl IntoView {
         Some(_) => view! { <CustomSetView id=id entries=entries /> }.into_any(),
         None => view! {
             <section class="page" aria-labelledby="set-title">
-                <h1 id="set-title" tabindex="-1">{t!(i18n, set_missing)}</h1>
+                <h1 id="set-title" tabindex="-1">{tx!(i18n, set_missing)}</h1>
                 <p>
-                    <a class="button" href=Route::Sets.href()>{t!(i18n, set_back)}</a>
+                    <a class="button" href=Route::Sets.href()>{tx!(i18n, set_back)}</a>
                 </p>
             </section>
         }
@@ -75,14 +74,14 @@ fn BuiltinSetView(set: BuiltinSet, entries: Memo<Vec<Entry>>) -> impl IntoView {
     let ids_for_total = ids.clone();
     view! {
         <section class="page set" aria-labelledby="set-title">
-            <p><a href=Route::Sets.href()>{t!(i18n, set_back)}</a></p>
+            <p><a href=Route::Sets.href()>{tx!(i18n, set_back)}</a></p>
             <h1 id="set-title" tabindex="-1">{move || builtin_name(i18n, set)}</h1>
             <p class="lead">{move || builtin_description(i18n, set)}</p>
             {(set == BuiltinSet::Quick3)
                 .then(|| {
                     view! {
                         <button type="button" class="primary" on:click=draw>
-                            {t!(i18n, set_draw)}
+                            {tx!(i18n, set_draw)}
                         </button>
                     }
                 })}
@@ -221,7 +220,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                             >
                                 <span aria-hidden="true">"↑"</span>
                                 <span class="visually-hidden">
-                                    {t!(i18n, set_move_up)} ": " {title.clone()}
+                                    {tx!(i18n, set_move_up)} ": " {title.clone()}
                                 </span>
                             </button>
                             <button
@@ -232,7 +231,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                             >
                                 <span aria-hidden="true">"↓"</span>
                                 <span class="visually-hidden">
-                                    {t!(i18n, set_move_down)} ": " {title.clone()}
+                                    {tx!(i18n, set_move_down)} ": " {title.clone()}
                                 </span>
                             </button>
                             <button
@@ -244,7 +243,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                             >
                                 <span aria-hidden="true">"✕"</span>
                                 <span class="visually-hidden">
-                                    {t!(i18n, set_remove)} ": " {title.clone()}
+                                    {tx!(i18n, set_remove)} ": " {title.clone()}
                                 </span>
                             </button>
                         </span>
@@ -267,11 +266,11 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
 
     view! {
         <section class="page set" aria-labelledby="set-title">
-            <p><a href=Route::Sets.href()>{t!(i18n, set_back)}</a></p>
+            <p><a href=Route::Sets.href()>{tx!(i18n, set_back)}</a></p>
             <h1 id="set-title" tabindex="-1">{move || current.get().map(|s| s.name).unwrap_or_default()}</h1>
             <form class="rename" on:submit=rename novalidate>
                 <div class="field">
-                    <label for="set-name">{t!(i18n, set_name)}</label>
+                    <label for="set-name">{tx!(i18n, set_name)}</label>
                     <input
                         id="set-name"
                         type="text"
@@ -282,7 +281,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                     />
                     <p class="field-error" id="set-name-error" role="alert">{move || name_error.get()}</p>
                 </div>
-                <button type="submit">{t!(i18n, set_rename)}</button>
+                <button type="submit">{tx!(i18n, set_rename)}</button>
             </form>
             <p class="meta">
                 {move || {
@@ -292,30 +291,30 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                         .to_string()
                 }}
             </p>
-            <p class="help">{t!(i18n, set_reorder_help)}</p>
+            <p class="help">{tx!(i18n, set_reorder_help)}</p>
             <ol class="set-items editable" data-testid="set-items">{rows}</ol>
             {move || {
                 current
                     .with(|s| s.as_ref().is_some_and(|s| s.question_ids.is_empty()))
-                    .then(|| view! { <p class="empty">{t!(i18n, set_empty)}</p> })
+                    .then(|| view! { <p class="empty">{tx!(i18n, set_empty)}</p> })
             }}
             <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
             <form class="add-question" on:submit=add>
                 <div class="field grow">
-                    <label for="add-question">{t!(i18n, set_add_label)}</label>
+                    <label for="add-question">{tx!(i18n, set_add_label)}</label>
                     <select
                         id="add-question"
                         prop:value=to_add
                         on:change=move |ev| to_add.set(event_target_value(&ev))
                     >
-                        <option value="">{t!(i18n, set_choose_question)}</option>
+                        <option value="">{tx!(i18n, set_choose_question)}</option>
                         {options}
                     </select>
                 </div>
-                <button type="submit">{t!(i18n, set_add)}</button>
+                <button type="submit">{tx!(i18n, set_add)}</button>
             </form>
             <p>
-                <button type="button" class="danger" on:click=delete>{t!(i18n, set_delete)}</button>
+                <button type="button" class="danger" on:click=delete>{tx!(i18n, set_delete)}</button>
             </p>
         </section>
     }

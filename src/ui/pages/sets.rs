@@ -101,15 +101,15 @@ pub fn SetsPage() -> impl IntoView {
 
     view! {
         <section class="page sets" aria-labelledby="sets-title">
-            <h1 id="sets-title" tabindex="-1">{t!(i18n, sets_title)}</h1>
-            <p class="lead">{t!(i18n, sets_intro)}</p>
-            <h2>{t!(i18n, sets_builtin)}</h2>
+            <h1 id="sets-title" tabindex="-1">{tx!(i18n, sets_title)}</h1>
+            <p class="lead">{tx!(i18n, sets_intro)}</p>
+            <h2>{tx!(i18n, sets_builtin)}</h2>
             <ul class="set-list">{builtin_cards}</ul>
-            <h2 id="my-sets">{t!(i18n, sets_mine)}</h2>
+            <h2 id="my-sets">{tx!(i18n, sets_mine)}</h2>
             {move || {
                 let sets = bank.sets();
                 if sets.is_empty() {
-                    view! { <p class="empty">{t!(i18n, sets_none)}</p> }.into_any()
+                    view! { <p class="empty">{tx!(i18n, sets_none)}</p> }.into_any()
                 } else {
                     let items = sets
                         .into_iter()
@@ -136,7 +136,7 @@ pub fn SetsPage() -> impl IntoView {
             }}
             <form class="card create-set" on:submit=create novalidate>
                 <div class="field">
-                    <label for="new-set-name">{t!(i18n, sets_new_name)}</label>
+                    <label for="new-set-name">{tx!(i18n, sets_new_name)}</label>
                     <input
                         id="new-set-name"
                         type="text"
@@ -147,7 +147,7 @@ pub fn SetsPage() -> impl IntoView {
                     />
                     <p class="field-error" id="new-set-error" role="alert">{move || error.get()}</p>
                 </div>
-                <button type="submit" class="primary">{t!(i18n, sets_create)}</button>
+                <button type="submit" class="primary">{tx!(i18n, sets_create)}</button>
             </form>
         </section>
     }

@@ -21,14 +21,14 @@ pub fn SettingsPage() -> impl IntoView {
     };
     view! {
         <section class="page settings" aria-labelledby="settings-title">
-            <h1 id="settings-title" tabindex="-1">{t!(i18n, settings_title)}</h1>
+            <h1 id="settings-title" tabindex="-1">{tx!(i18n, settings_title)}</h1>
             <div class="card">
                 <LanguageSwitch id="lang-settings" />
-                <p class="help">{t!(i18n, settings_language_help)}</p>
+                <p class="help">{tx!(i18n, settings_language_help)}</p>
             </div>
             <div class="card">
-                <h2>{t!(i18n, settings_storage_title)}</h2>
-                <p>{t!(i18n, settings_storage_body)}</p>
+                <h2>{tx!(i18n, settings_storage_title)}</h2>
+                <p>{tx!(i18n, settings_storage_body)}</p>
                 <p>{usage}</p>
             </div>
         </section>
