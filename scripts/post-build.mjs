@@ -34,7 +34,14 @@ const questions = readdirSync(questionsDir)
 const bundle = JSON.stringify(questions);
 const bundleName = `questions-${sha(bundle).slice(0, 16)}.json`;
 writeFileSync(join(staging, bundleName), bundle);
-html = html.replace("</head>", `<meta name="csic-questions" content="./${bundleName}">\n</head>`);
+// Minified HTML may have no </head>: put the tag right after <meta charset>.
+const questionsMeta = `<meta name="csic-questions" content="./${bundleName}">`;
+const charset = html.match(/<meta charset=["']?utf-8["']?\s*\/?>/i);
+if (!charset) {
+  console.error("post-build: index.html has no <meta charset=utf-8>");
+  process.exit(1);
+}
+html = html.replace(charset[0], charset[0] + questionsMeta);
 
 if (profile !== "release") {
   html = html.replace(/script-src 'self'/, "script-src 'self' 'unsafe-inline'");
@@ -46,12 +53,12 @@ if (profile !== "release") {
 
 // 1. Inline scripts → files.
 let moved = 0;
-html = html.replace(/<script(\s+type="module")?\s*>([\s\S]*?)<\/script>/g, (_all, type, body) => {
+html = html.replace(/<script(\s+type=["']?module["']?)?\s*>([\s\S]*?)<\/script>/g, (_all, type, body) => {
   if (!body.trim()) return "";
   const name = `boot-${sha(body).slice(0, 16)}.js`;
   writeFileSync(join(staging, name), body.trim() + "\n");
   moved += 1;
-  return `<script${type ?? ""} src="./${name}"></script>`;
+  return `<script${type ? ' type="module"' : ""} src="./${name}"></script>`;
 });
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error("post-build: an inline <script> is left in index.html; the CSP would block it");

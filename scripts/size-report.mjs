@@ -13,6 +13,7 @@ export function measure(dist) {
   const files = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir)) {
+      if (entry.startsWith(".")) continue; // Trunk's staging leftovers
       const full = join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
       else files.push(full);

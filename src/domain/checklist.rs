@@ -1,8 +1,8 @@
 //! The preparation checklist (candidate's guide §2), with the ticks the user made.
 
+use super::library::set_member;
 use super::record::Record;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// The items, by id (see ../shared/seeds/INVENTORY.md); their text is in the locale files.
 pub const ITEMS: [&str; 5] = [
@@ -15,24 +15,25 @@ pub const ITEMS: [&str; 5] = [
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Checklist {
+    /// Sorted ids of the ticked items.
     #[serde(default)]
-    pub done: BTreeSet<String>,
+    pub done: Vec<String>,
 }
 
 impl Checklist {
     pub const ID: &'static str = "prep";
 
     pub fn set(&mut self, item: &str, done: bool) {
-        if done {
-            self.done.insert(item.to_string());
-        } else {
-            self.done.remove(item);
-        }
+        set_member(&mut self.done, item, done);
+    }
+
+    pub fn is_done(&self, item: &str) -> bool {
+        self.done.iter().any(|x| x == item)
     }
 
     /// Ticked items that still exist, out of all items.
     pub fn progress(&self) -> (usize, usize) {
-        let done = ITEMS.iter().filter(|i| self.done.contains(**i)).count();
+        let done = ITEMS.iter().filter(|i| self.is_done(i)).count();
         (done, ITEMS.len())
     }
 }

@@ -46,10 +46,10 @@ pub fn apply<'a>(
 ) -> Vec<&'a Entry> {
     entries
         .iter()
-        .filter(|e| filter.show_hidden || !library.hidden.contains(&e.id))
+        .filter(|e| filter.show_hidden || !library.is_hidden(&e.id))
         .filter(|e| filter.category.is_none_or(|c| e.category == c))
         .filter(|e| filter.difficulty.is_none_or(|d| e.difficulty == d))
-        .filter(|e| !filter.starred || library.starred.contains(&e.id))
+        .filter(|e| !filter.starred || library.is_starred(&e.id))
         .filter(|e| !filter.not_practised || !progress.get(&e.id).is_some_and(Progress::practised))
         .filter(|e| !filter.needs_work || progress.get(&e.id).is_some_and(Progress::needs_work))
         .filter(|e| matches_query(e, &filter.query))

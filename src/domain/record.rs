@@ -2,17 +2,11 @@
 //!
 //! Every document is stored as `{"v": <schema version>, "data": <the record>}`. Loading goes through
 //! [`decode`], which runs the record's migrations one version at a time until the data is current.
+//! (`serde_json::Value` appears only on that migration path, which keeps the wasm small.)
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
-
-/// What is stored under one key.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Envelope {
-    pub v: u32,
-    pub data: Value,
-}
 
 /// A kind of document kept in storage, with its current schema version.
 pub trait Record: Serialize + DeserializeOwned {
@@ -71,9 +65,8 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// Brings `envelope` up to `R::VERSION` through the record's migration steps.
-pub fn migrate<R: Record>(envelope: Envelope) -> Result<Value, DecodeError> {
-    let Envelope { mut v, mut data } = envelope;
+/// Brings data written at version `v` up to `R::VERSION` through the record's migration steps.
+pub fn migrate<R: Record>(v: u32, mut data: Value) -> Result<Value, DecodeError> {
     if v > R::VERSION {
         return Err(DecodeError::TooNew {
             kind: R::KIND,
@@ -81,28 +74,39 @@ pub fn migrate<R: Record>(envelope: Envelope) -> Result<Value, DecodeError> {
             supported: R::VERSION,
         });
     }
-    while v < R::VERSION {
-        data = R::migrate_step(v, data)?;
-        v += 1;
+    for from in v..R::VERSION {
+        data = R::migrate_step(from, data)?;
     }
     Ok(data)
 }
 
+/// The envelope as read: the data stays raw text until we know its version.
+#[derive(Deserialize)]
+struct RawEnvelope<'a> {
+    v: u32,
+    #[serde(borrow)]
+    data: &'a serde_json::value::RawValue,
+}
+
 /// Reads a stored string into a current record.
+///
+/// Current data is parsed straight into the record; older data goes through [`migrate`] first.
 pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
-    let envelope: Envelope =
+    let envelope: RawEnvelope =
         serde_json::from_str(raw).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    let data = migrate::<R>(envelope)?;
-    serde_json::from_value(data).map_err(|e| DecodeError::Shape(e.to_string()))
+    let shape = |e: serde_json::Error| DecodeError::Shape(e.to_string());
+    if envelope.v == R::VERSION {
+        return serde_json::from_str(envelope.data.get()).map_err(shape);
+    }
+    let old: Value = serde_json::from_str(envelope.data.get()).map_err(shape)?;
+    let current = migrate::<R>(envelope.v, old)?;
+    serde_json::from_str(&current.to_string()).map_err(shape)
 }
 
 /// Writes a record, wrapped in its envelope, as a string.
 pub fn encode<R: Record>(record: &R) -> Result<String, serde_json::Error> {
-    let envelope = Envelope {
-        v: R::VERSION,
-        data: serde_json::to_value(record)?,
-    };
-    serde_json::to_string(&envelope)
+    let data = serde_json::to_string(record)?;
+    Ok(format!("{{\"v\":{},\"data\":{data}}}", R::VERSION))
 }
 
 #[cfg(test)]

@@ -15,6 +15,16 @@ pub enum ContentError {
     Invalid(String),
 }
 
+impl std::fmt::Display for ContentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ContentError::Missing => f.write_str("the page names no question bundle"),
+            ContentError::Network(e) => write!(f, "network: {e}"),
+            ContentError::Invalid(e) => write!(f, "invalid bundle: {e}"),
+        }
+    }
+}
+
 /// Fetches and parses the bundle named by `<meta name="csic-questions">`.
 pub async fn load_questions() -> Result<Vec<Question>, ContentError> {
     let window = web_sys::window().ok_or(ContentError::Missing)?;

@@ -12,6 +12,7 @@ use super::prefs::Prefs;
 use super::router::provide_route;
 use crate::domain::route::Route;
 use crate::i18n::*;
+use crate::ui::erase::click;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -88,14 +89,14 @@ fn Shell() -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main" on:click=skip>
+        <a class="skip-link" href="#main" on:click=click(skip)>
             {tx!(i18n, skip_to_content)}
         </a>
         <Header />
         <NoticeArea />
         {(!cfg!(debug_assertions)).then(|| view! { <UpdateBanner /> })}
         <main id="main" tabindex="-1">
-            {move || match route.get() {
+            {dview!(match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
                 Route::Settings => view! { <SettingsPage /> }.into_any(),
                 Route::Questions => view! { <QuestionsPage /> }.into_any(),
@@ -105,7 +106,7 @@ fn Shell() -> impl IntoView {
                 Route::Set(id) => view! { <SetPage id=id /> }.into_any(),
                 Route::Checklist => view! { <ChecklistPage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
-            }}
+            })}
         </main>
         <footer class="app-footer">
             <p>{tx!(i18n, footer_text)}</p>

@@ -84,7 +84,7 @@ impl Bank {
             let state = match load_questions().await {
                 Ok(questions) => LoadState::Ready(Arc::new(questions)),
                 Err(e) => {
-                    leptos::logging::warn!("questions: {e:?}");
+                    leptos::logging::warn!("questions: {e}");
                     LoadState::Failed(e)
                 }
             };

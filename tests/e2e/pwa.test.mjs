@@ -34,10 +34,13 @@ test("the manifest is complete and relative", () => {
 test("sw.js precaches every dist/ file, and index.html has no inline script", () => {
   const sw = readFileSync(join(DIST, "sw.js"), "utf8");
   const html = readFileSync(join(DIST, "index.html"), "utf8");
-  for (const ref of html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)) {
-    assert.ok(sw.includes(JSON.stringify(ref[1])), `${ref[1]} is precached`);
+  const refs = [...html.matchAll(/(?:src|href)=["']?\.\/([^"' >]+)/g)].map((m) => m[1]);
+  assert.ok(refs.some((r) => r.endsWith(".wasm")) && refs.some((r) => r.startsWith("boot-")), refs.join(" "));
+  for (const ref of refs) {
+    assert.ok(sw.includes(JSON.stringify(ref)), `${ref} is precached`);
   }
   assert.match(sw, /"index\.html"/);
+  assert.match(sw, /"questions-[0-9a-f]{16}\.json"/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
   assert.match(html, /Content-Security-Policy/);
   assert.match(html, /script-src 'self' 'wasm-unsafe-eval'/);

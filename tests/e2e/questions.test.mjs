@@ -294,7 +294,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       assert.equal(await page.locator("[data-testid=set-items] li").count(), 9);
       assert.match(await page.locator("#main .meta").textContent(), /9 questions · 23 min/);
       await app.open("#/sets/on-site");
-      assert.match(await page.locator("#main .meta").textContent(), /15 questions · 48 min/);
+      assert.match(await page.locator("#main .meta").textContent(), /15 questions · 44 min/);
       await app.open("#/sets/quick-3");
       await page.getByRole("button", { name: "Draw 3 questions" }).click();
       assert.equal(await page.locator("[data-testid=set-items] li").count(), 3);

@@ -16,7 +16,7 @@ pub fn Header() -> impl IntoView {
                 <img src="icons/icon-192.png" alt="" width="28" height="28" />
                 <span>{tx!(i18n, app_name)}</span>
             </a>
-            <nav class="app-nav" aria-label=move || t_string!(i18n, nav_label)>
+            <nav class="app-nav" aria-label=txt!(t_string!(i18n, nav_label))>
                 <ul>
                     <li>
                         <a href=Route::Home.href() aria-current=current(Route::Home)>

@@ -1,5 +1,6 @@
 use crate::domain::locale::Lang;
 use crate::i18n::*;
+use crate::ui::erase::event;
 use crate::ui::lang::{from_locale, to_locale};
 use crate::ui::prefs::Prefs;
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ pub fn LanguageSwitch(
     view! {
         <div class="lang-switch">
             <label for=id.clone()>{tx!(i18n, language)}</label>
-            <select id=id on:change=on_change prop:value=move || current().tag()>
+            <select id=id on:change=event(on_change) prop:value=move || current().tag()>
                 {Lang::ALL
                     .into_iter()
                     .map(|lang| {

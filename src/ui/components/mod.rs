@@ -13,5 +13,5 @@ pub use highlight::highlighted;
 pub use language_switch::LanguageSwitch;
 pub use notice_area::NoticeArea;
 pub use question_card::QuestionCard;
-pub use storage_indicator::StorageIndicator;
+pub use storage_indicator::{use_storage_estimate, StorageIndicator};
 pub use update_banner::UpdateBanner;

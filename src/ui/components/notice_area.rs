@@ -1,4 +1,5 @@
 use crate::i18n::*;
+use crate::ui::erase::click;
 use crate::ui::notices::{Notice, Notices};
 use leptos::prelude::*;
 
@@ -27,8 +28,8 @@ pub fn NoticeArea() -> impl IntoView {
                     };
                     view! {
                         <div class="notice">
-                            <p>{text}</p>
-                            <button type="button" on:click=move |_| notices.dismiss(id)>
+                            <p>{txt!(text())}</p>
+                            <button type="button" on:click=click(move |_| notices.dismiss(id))>
                                 {tx!(i18n, dismiss)}
                             </button>
                         </div>

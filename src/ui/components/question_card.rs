@@ -3,19 +3,25 @@ use crate::domain::bank::{format_duration, Entry};
 use crate::domain::route::Route;
 use crate::i18n::*;
 use crate::ui::bank::Bank;
+use crate::ui::erase::click;
 use crate::ui::labels;
 use leptos::prelude::*;
 
-fn list(items: Vec<String>, ordered: bool) -> AnyView {
+/// One part of the guidance: a heading and its text or list; nothing when there is nothing to say.
+fn part(heading: impl IntoView + 'static, items: Vec<String>, ordered: bool) -> Option<AnyView> {
+    if items.is_empty() {
+        return None;
+    }
     let lis = items
         .into_iter()
         .map(|i| view! { <li>{i}</li> })
         .collect_view();
-    if ordered {
+    let body = if ordered {
         view! { <ol>{lis}</ol> }.into_any()
     } else {
         view! { <ul>{lis}</ul> }.into_any()
-    }
+    };
+    Some(view! { <h4>{heading}</h4> {body} }.into_any())
 }
 
 /// One question: title (with search matches marked), facts, a star, guidance behind a disclosure,
@@ -32,11 +38,11 @@ pub fn QuestionCard(
     let id = entry.id.clone();
     let starred = {
         let id = id.clone();
-        Signal::derive(move || bank.library().starred.contains(&id))
+        Signal::derive(move || bank.library().is_starred(&id))
     };
     let hidden = {
         let id = id.clone();
-        Signal::derive(move || bank.library().hidden.contains(&id))
+        Signal::derive(move || bank.library().is_hidden(&id))
     };
     let title = entry.title.clone();
     let variants = entry.variants.clone();
@@ -60,34 +66,10 @@ pub fn QuestionCard(
                             <p>{e.looking_for.clone()}</p>
                         }
                     })}
-                {(!e.structure.is_empty())
-                    .then(|| {
-                        view! {
-                            <h4>{tx!(i18n, q_structure)}</h4>
-                            {list(e.structure.clone(), true)}
-                        }
-                    })}
-                {(!e.talking_points.is_empty())
-                    .then(|| {
-                        view! {
-                            <h4>{tx!(i18n, q_talking_points)}</h4>
-                            {list(e.talking_points.clone(), false)}
-                        }
-                    })}
-                {(!e.good_signals.is_empty())
-                    .then(|| {
-                        view! {
-                            <h4>{tx!(i18n, q_good_signals)}</h4>
-                            {list(e.good_signals.clone(), false)}
-                        }
-                    })}
-                {(!e.warning_signs.is_empty())
-                    .then(|| {
-                        view! {
-                            <h4>{tx!(i18n, q_warning_signs)}</h4>
-                            {list(e.warning_signs.clone(), false)}
-                        }
-                    })}
+                {part(tx!(i18n, q_structure), e.structure.clone(), true)}
+                {part(tx!(i18n, q_talking_points), e.talking_points.clone(), false)}
+                {part(tx!(i18n, q_good_signals), e.good_signals.clone(), false)}
+                {part(tx!(i18n, q_warning_signs), e.warning_signs.clone(), false)}
                 {(!e.sources.is_empty())
                     .then(|| {
                         let sources = e
@@ -121,7 +103,7 @@ pub fn QuestionCard(
             <a class="button" href=Route::EditQuestion(id.clone()).href()>
                 {tx!(i18n, q_edit)}
             </a>
-            <button type="button" class="danger" on:click=delete>
+            <button type="button" class="danger" on:click=click(delete)>
                 {tx!(i18n, q_delete)}
             </button>
         }
@@ -130,14 +112,14 @@ pub fn QuestionCard(
         let hide_id = id.clone();
         let toggle_hidden = move |_| bank.set_hidden(&hide_id, !hidden.get_untracked());
         view! {
-            <button type="button" on:click=toggle_hidden>
-                {move || {
+            <button type="button" on:click=click(toggle_hidden)>
+                {txt!({
                     if hidden.get() {
                         t_string!(i18n, q_unhide).to_string()
                     } else {
                         t_string!(i18n, q_hide).to_string()
                     }
-                }}
+                })}
             </button>
         }
         .into_any()
@@ -148,13 +130,13 @@ pub fn QuestionCard(
             <p class="q-variants">
                 <span class="label">{tx!(i18n, q_also_asked)}</span>
                 " "
-                {move || {
+                {dview!({
                     let q = query.get();
                     variants
                         .iter()
                         .map(|v| view! { <span class="variant">{highlighted(v, &q)}</span> })
                         .collect_view()
-                }}
+                })}
             </p>
         }
     });
@@ -168,20 +150,20 @@ pub fn QuestionCard(
             data-id=id.clone()
         >
             <div class="q-head">
-                <h3 class="q-title">{move || highlighted(&card_title, &query.get())}</h3>
+                <h3 class="q-title">{dview!(highlighted(&card_title, &query.get()))}</h3>
                 <button
                     type="button"
                     class="star"
-                    aria-pressed=move || if starred.get() { "true" } else { "false" }
-                    on:click=toggle_star
+                    aria-pressed=txt!(starred.get())
+                    on:click=click(toggle_star)
                 >
-                    <span aria-hidden="true">{move || if starred.get() { "★" } else { "☆" }}</span>
+                    <span aria-hidden="true">{txt!(if starred.get() { "★" } else { "☆" })}</span>
                     <span class="visually-hidden">{tx!(i18n, q_star)}</span>
                 </button>
             </div>
             <p class="q-meta">
-                <span class="tag">{move || labels::category(i18n, category)}</span>
-                <span class="tag">{move || labels::difficulty(i18n, difficulty)}</span>
+                <span class="tag">{txt!(labels::category(i18n, category))}</span>
+                <span class="tag">{txt!(labels::difficulty(i18n, difficulty))}</span>
                 <span>
                     {tx!(i18n, q_think)} " " {format_duration(think)} " · " {tx!(i18n, q_answer)} " "
                     {format_duration(answer)}

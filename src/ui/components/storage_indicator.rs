@@ -1,14 +1,22 @@
 use crate::domain::units::format_bytes;
 use crate::i18n::*;
-use crate::storage::storage_estimate;
+use crate::storage::{storage_estimate, StorageEstimate};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// `navigator.storage.estimate()` as a signal: `None` until it answers, or where it is missing.
+pub fn use_storage_estimate() -> ReadSignal<Option<StorageEstimate>> {
+    let (estimate, set_estimate) = signal(None);
+    spawn_local(async move { set_estimate.set(storage_estimate().await) });
+    estimate
+}
 
 /// "Storage: 12 KB of 1.2 GB used", from `navigator.storage.estimate()`.
 #[component]
 pub fn StorageIndicator() -> impl IntoView {
     let i18n = use_i18n();
-    let estimate = LocalResource::new(storage_estimate);
-    let text = move || match estimate.get().flatten() {
+    let estimate = use_storage_estimate();
+    let text = move || match estimate.get() {
         Some(e) => t_string!(
             i18n,
             storage_used,
@@ -22,7 +30,7 @@ pub fn StorageIndicator() -> impl IntoView {
         <p class="storage-indicator">
             <span class="label">{tx!(i18n, storage_label)}</span>
             " "
-            <span data-testid="storage-usage">{text}</span>
+            <span data-testid="storage-usage">{txt!(text())}</span>
         </p>
     }
 }

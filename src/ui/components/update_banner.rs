@@ -1,4 +1,5 @@
 use crate::i18n::*;
+use crate::ui::erase::click;
 use leptos::prelude::*;
 use leptos_use::{
     use_service_worker_with_options, UseServiceWorkerOptions, UseServiceWorkerReturn,
@@ -48,10 +49,10 @@ pub fn UpdateBanner() -> impl IntoView {
         <Show when=move || waiting.get() && controlled() && !dismissed.get()>
             <div class="update-banner" role="status" data-testid="update-banner">
                 <p>{tx!(i18n, update_available)}</p>
-                <button type="button" class="primary" on:click=reload.clone()>
+                <button type="button" class="primary" on:click=click(reload.clone())>
                     {tx!(i18n, update_reload)}
                 </button>
-                <button type="button" on:click=move |_| dismissed.set(true)>
+                <button type="button" on:click=click(move |_| dismissed.set(true))>
                     {tx!(i18n, update_later)}
                 </button>
             </div>

@@ -1,6 +1,7 @@
 use crate::domain::checklist::{Checklist, ITEMS};
 use crate::i18n::*;
 use crate::storage::{DocumentStore, LocalStore};
+use crate::ui::erase::event;
 use crate::ui::labels::I18n;
 use crate::ui::notices::Notices;
 use leptos::prelude::*;
@@ -69,12 +70,12 @@ pub fn ChecklistPage() -> impl IntoView {
                         type="checkbox"
                         id=input_id.clone()
                         aria-describedby=body_id.clone()
-                        prop:checked=move || list.with(|l| l.done.contains(item))
-                        on:change=toggle
+                        prop:checked=move || list.with(|l| l.is_done(item))
+                        on:change=event(toggle)
                     />
                     <div>
-                        <label for=input_id>{move || item_text(i18n, item).0}</label>
-                        <p class="help" id=body_id>{move || item_text(i18n, item).1}</p>
+                        <label for=input_id>{txt!(item_text(i18n, item).0)}</label>
+                        <p class="help" id=body_id>{txt!(item_text(i18n, item).1)}</p>
                     </div>
                 </li>
             }
@@ -86,10 +87,10 @@ pub fn ChecklistPage() -> impl IntoView {
             <h1 id="checklist-title" tabindex="-1">{tx!(i18n, checklist_title)}</h1>
             <p class="lead">{tx!(i18n, checklist_intro)}</p>
             <p class="meta" role="status">
-                {move || {
+                {txt!({
                     let (done, total) = list.with(Checklist::progress);
                     t_string!(i18n, checklist_progress, done = done, total = total).to_string()
-                }}
+                })}
             </p>
             <ul class="check-list">{items}</ul>
         </section>

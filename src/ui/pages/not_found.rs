@@ -9,7 +9,7 @@ pub fn NotFoundPage(path: String) -> impl IntoView {
     view! {
         <section class="page not-found" aria-labelledby="nf-title">
             <h1 id="nf-title" tabindex="-1">{tx!(i18n, not_found_title)}</h1>
-            <p>{move || t_string!(i18n, not_found_body, path = path.clone()).to_string()}</p>
+            <p>{txt!(t_string!(i18n, not_found_body, path = path.clone()))}</p>
             <p>
                 <a class="button primary" href=Route::Home.href()>{tx!(i18n, go_home)}</a>
             </p>

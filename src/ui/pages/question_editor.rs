@@ -3,6 +3,7 @@ use crate::domain::custom::{Draft, Field, InputError};
 use crate::domain::route::Route;
 use crate::i18n::*;
 use crate::ui::bank::{fresh_id, Bank};
+use crate::ui::erase::{event, submit};
 use crate::ui::labels;
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
@@ -122,7 +123,7 @@ pub fn QuestionEditorPage(
                     aria-invalid=invalid(f)
                     aria-describedby=described
                     prop:value=value
-                    on:input=on_input
+                    on:input=event(on_input)
                 ></textarea>
             }
             .into_any()
@@ -134,14 +135,14 @@ pub fn QuestionEditorPage(
                     aria-invalid=invalid(f)
                     aria-describedby=described
                     prop:value=value
-                    on:input=on_input
+                    on:input=event(on_input)
                 />
             }
             .into_any()
         };
         view! {
             <div class="field">
-                <label for=input_id>{move || labels::field(i18n, f)}</label>
+                <label for=input_id>{txt!(labels::field(i18n, f))}</label>
                 {help.map(|h| view! { <p class="help" id=help_id>{h}</p> })}
                 {control}
                 <p class="field-error" id=error_id>{field_errors(f)}</p>
@@ -153,17 +154,17 @@ pub fn QuestionEditorPage(
     view! {
         <section class="page editor" aria-labelledby="editor-title">
             <h1 id="editor-title" tabindex="-1">
-                {move || {
+                {txt!({
                     if editing {
                         t_string!(i18n, editor_title_edit).to_string()
                     } else {
                         t_string!(i18n, editor_title_new).to_string()
                     }
-                }}
+                })}
             </h1>
             <p class="help">{tx!(i18n, editor_intro)}</p>
             <div id="editor-errors" tabindex="-1" role="alert" class:error-summary=move || errors.with(|e| !e.is_empty())>
-                {move || {
+                {dview!({
                     errors
                         .with(|list| {
                             (!list.is_empty())
@@ -178,16 +179,16 @@ pub fn QuestionEditorPage(
                                     }
                                 })
                         })
-                }}
+                })}
             </div>
-            <form novalidate on:submit=save>
+            <form novalidate on:submit=submit(save)>
                 {text_field("title", Field::Title, true, None, |d| d.title.clone(), |d, v| d.title = v)}
                 <div class="row">
                     <div class="field">
                         <label for="f-category">{tx!(i18n, field_category)}</label>
                         <select
                             id="f-category"
-                            on:change=move |ev| draft.update(|d| d.category = event_target_value(&ev))
+                            on:change=event(move |ev| draft.update(|d| d.category = event_target_value(&ev)))
                             prop:value=move || draft.with(|d| d.category.clone())
                         >
                             {Category::ALL
@@ -195,7 +196,7 @@ pub fn QuestionEditorPage(
                                 .map(|c| {
                                     view! {
                                         <option value=c.slug() selected=move || draft.with(|d| d.category == c.slug())>
-                                            {move || labels::category(i18n, c)}
+                                            {txt!(labels::category(i18n, c))}
                                         </option>
                                     }
                                 })
@@ -207,7 +208,7 @@ pub fn QuestionEditorPage(
                         <label for="f-difficulty">{tx!(i18n, field_difficulty)}</label>
                         <select
                             id="f-difficulty"
-                            on:change=move |ev| draft.update(|d| d.difficulty = event_target_value(&ev))
+                            on:change=event(move |ev| draft.update(|d| d.difficulty = event_target_value(&ev)))
                             prop:value=move || draft.with(|d| d.difficulty.clone())
                         >
                             {[1u8, 2, 3]
@@ -215,7 +216,7 @@ pub fn QuestionEditorPage(
                                 .map(|n| {
                                     view! {
                                         <option value=n.to_string() selected=move || draft.with(|d| d.difficulty == n.to_string())>
-                                            {move || labels::difficulty(i18n, n)}
+                                            {txt!(labels::difficulty(i18n, n))}
                                         </option>
                                     }
                                 })

@@ -6,6 +6,7 @@ use crate::domain::route::Route;
 use crate::i18n::*;
 use crate::ui::bank::{Bank, LoadState};
 use crate::ui::components::QuestionCard;
+use crate::ui::erase::{click, event};
 use crate::ui::labels;
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
@@ -87,7 +88,7 @@ pub fn QuestionsPage() -> impl IntoView {
                     view! {
                         <section class="category" aria-labelledby=labelled_by>
                             <h2 id=heading_id>
-                                {move || labels::category(i18n, c)}
+                                {txt!(labels::category(i18n, c))}
                                 " "
                                 <span class="count">"(" {count} ")"</span>
                             </h2>
@@ -117,18 +118,18 @@ pub fn QuestionsPage() -> impl IntoView {
                         type="search"
                         autocomplete="off"
                         prop:value=query
-                        on:input=set_query
+                        on:input=event(set_query)
                     />
                 </div>
                 <div class="field">
                     <label for="q-category">{tx!(i18n, field_category)}</label>
-                    <select id="q-category" on:change=set_category>
+                    <select id="q-category" on:change=event(set_category)>
                         <option value="">{tx!(i18n, filter_all_categories)}</option>
                         {Category::ALL
                             .into_iter()
                             .map(|c| {
                                 view! {
-                                    <option value=c.slug()>{move || labels::category(i18n, c)}</option>
+                                    <option value=c.slug()>{txt!(labels::category(i18n, c))}</option>
                                 }
                             })
                             .collect_view()}
@@ -136,14 +137,14 @@ pub fn QuestionsPage() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="q-difficulty">{tx!(i18n, field_difficulty)}</label>
-                    <select id="q-difficulty" on:change=set_difficulty>
+                    <select id="q-difficulty" on:change=event(set_difficulty)>
                         <option value="">{tx!(i18n, filter_any_difficulty)}</option>
                         {[1u8, 2, 3]
                             .into_iter()
                             .map(|d| {
                                 view! {
                                     <option value=d.to_string()>
-                                        {move || labels::difficulty(i18n, d)}
+                                        {txt!(labels::difficulty(i18n, d))}
                                     </option>
                                 }
                             })
@@ -153,30 +154,30 @@ pub fn QuestionsPage() -> impl IntoView {
                 <fieldset class="checks">
                     <legend class="visually-hidden">{tx!(i18n, filter_show_only)}</legend>
                     <label>
-                        <input type="checkbox" on:change=checkbox(|f, on| f.not_practised = on) />
+                        <input type="checkbox" on:change=event(checkbox(|f, on| f.not_practised = on)) />
                         {tx!(i18n, filter_not_practised)}
                     </label>
                     <label>
-                        <input type="checkbox" on:change=checkbox(|f, on| f.needs_work = on) />
+                        <input type="checkbox" on:change=event(checkbox(|f, on| f.needs_work = on)) />
                         {tx!(i18n, filter_needs_work)}
                     </label>
                     <label>
-                        <input type="checkbox" on:change=checkbox(|f, on| f.starred = on) />
+                        <input type="checkbox" on:change=event(checkbox(|f, on| f.starred = on)) />
                         {tx!(i18n, filter_starred)}
                     </label>
                     <label>
-                        <input type="checkbox" on:change=checkbox(|f, on| f.show_hidden = on) />
+                        <input type="checkbox" on:change=event(checkbox(|f, on| f.show_hidden = on)) />
                         {tx!(i18n, filter_show_hidden)}
                     </label>
                 </fieldset>
             </div>
             <div class="actions-row">
-                <button type="button" class="primary" on:click=draw>
+                <button type="button" class="primary" on:click=click(draw)>
                     {tx!(i18n, questions_random)}
                 </button>
                 <a class="button" href=Route::NewQuestion.href()>{tx!(i18n, questions_new)}</a>
             </div>
-            {move || {
+            {dview!({
                 random_entry()
                     .map(|entry| {
                         view! {
@@ -186,14 +187,14 @@ pub fn QuestionsPage() -> impl IntoView {
                             </section>
                         }
                     })
-            }}
+            })}
             <p class="result-count" role="status" aria-live="polite">
-                {move || {
+                {txt!({
                     let n = visible.with(Vec::len);
                     t_string!(i18n, questions_count, n = n).to_string()
-                }}
+                })}
             </p>
-            {move || match bank.state() {
+            {dview!(match bank.state() {
                 LoadState::Loading => {
                     view! { <p class="loading">{tx!(i18n, questions_loading)}</p> }.into_any()
                 }
@@ -201,7 +202,7 @@ pub fn QuestionsPage() -> impl IntoView {
                     view! {
                         <div class="notice" role="alert">
                             <p>{tx!(i18n, questions_load_failed)}</p>
-                            <button type="button" on:click=move |_| bank.load()>
+                            <button type="button" on:click=click(move |_| bank.load())>
                                 {tx!(i18n, retry)}
                             </button>
                         </div>
@@ -226,7 +227,7 @@ pub fn QuestionsPage() -> impl IntoView {
                         groups().into_any()
                     }
                 }
-            }}
+            })}
         </section>
     }
 }

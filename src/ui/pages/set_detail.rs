@@ -5,9 +5,11 @@ use crate::domain::route::Route;
 use crate::domain::sets::{clean_name, move_item, BuiltinSet, PracticeSet, MAX_SET_QUESTIONS};
 use crate::i18n::*;
 use crate::ui::bank::Bank;
+use crate::ui::erase::{click, drag, event, submit};
 use crate::ui::labels;
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn title_of(entries: &[Entry], id: &str) -> String {
     entries
@@ -15,6 +17,33 @@ fn title_of(entries: &[Entry], id: &str) -> String {
         .find(|e| e.id == id)
         .map(|e| e.title.clone())
         .unwrap_or_else(|| id.to_string())
+}
+
+/// Keeps the keyboard on a moved question: its button for the same direction, or the other one
+/// when it reached an end. Runs after the list has re-rendered (render effects run before timers).
+fn focus_move_button(index: usize, down: bool) {
+    set_timeout(
+        move || {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let find = |dir: &str| {
+                document
+                    .query_selector(&format!(
+                        ".set-item:nth-child({}) button[data-move={dir}]:not([disabled])",
+                        index + 1
+                    ))
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            };
+            let (first, second) = if down { ("down", "up") } else { ("up", "down") };
+            if let Some(button) = find(first).or_else(|| find(second)) {
+                let _ = button.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// One practice set: a built-in one to read, or one of the user's to rename, reorder and edit.
@@ -75,31 +104,31 @@ fn BuiltinSetView(set: BuiltinSet, entries: Memo<Vec<Entry>>) -> impl IntoView {
     view! {
         <section class="page set" aria-labelledby="set-title">
             <p><a href=Route::Sets.href()>{tx!(i18n, set_back)}</a></p>
-            <h1 id="set-title" tabindex="-1">{move || builtin_name(i18n, set)}</h1>
-            <p class="lead">{move || builtin_description(i18n, set)}</p>
+            <h1 id="set-title" tabindex="-1">{txt!(builtin_name(i18n, set))}</h1>
+            <p class="lead">{txt!(builtin_description(i18n, set))}</p>
             {(set == BuiltinSet::Quick3)
                 .then(|| {
                     view! {
-                        <button type="button" class="primary" on:click=draw>
+                        <button type="button" class="primary" on:click=click(draw)>
                             {tx!(i18n, set_draw)}
                         </button>
                     }
                 })}
             <p class="meta" role="status">
-                {move || {
+                {txt!({
                     let list = ids_for_total();
                     let secs = entries.with(|e| set_seconds(e, &list));
                     t_string!(i18n, set_summary, n = list.len(), minutes = labels::minutes(i18n, secs))
                         .to_string()
-                }}
+                })}
             </p>
             <ol class="set-items" data-testid="set-items">
-                {move || {
+                {dview!({
                     ids()
                         .into_iter()
                         .map(|id| view! { <li>{entries.with(|e| title_of(e, &id))}</li> })
                         .collect_view()
-                }}
+                })}
             </ol>
         </section>
     }
@@ -150,6 +179,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
             announce.set(
                 t_string!(i18n, set_moved, title = title.clone(), position = to + 1).to_string(),
             );
+            focus_move_button(to, to > from);
         }
     };
 
@@ -198,16 +228,16 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                         class="set-item"
                         draggable="true"
                         class:dragging=move || dragging.get() == Some(i)
-                        on:dragstart=move |_| dragging.set(Some(i))
-                        on:dragend=move |_| dragging.set(None)
-                        on:dragover=|ev| ev.prevent_default()
-                        on:drop=move |ev| {
+                        on:dragstart=drag(move |_| dragging.set(Some(i)))
+                        on:dragend=drag(move |_| dragging.set(None))
+                        on:dragover=drag(|ev| ev.prevent_default())
+                        on:drop=drag(move |ev| {
                             ev.prevent_default();
                             if let Some(from) = dragging.get_untracked() {
                                 move_to(from, i);
                             }
                             dragging.set(None);
-                        }
+                        })
                     >
                         <span class="handle" aria-hidden="true">"⋮⋮"</span>
                         <span class="item-title">{title.clone()}</span>
@@ -216,7 +246,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                                 type="button"
                                 data-move="up"
                                 disabled=i == 0
-                                on:click=move |_| move_to(i, i - 1)
+                                on:click=click(move |_| move_to(i, i - 1))
                             >
                                 <span aria-hidden="true">"↑"</span>
                                 <span class="visually-hidden">
@@ -227,7 +257,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                                 type="button"
                                 data-move="down"
                                 disabled=i + 1 == count
-                                on:click=move |_| move_to(i, i + 1)
+                                on:click=click(move |_| move_to(i, i + 1))
                             >
                                 <span aria-hidden="true">"↓"</span>
                                 <span class="visually-hidden">
@@ -236,10 +266,10 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
                             </button>
                             <button
                                 type="button"
-                                on:click=move |_| {
+                                on:click=click(move |_| {
                                     let rid = remove_id.clone();
                                     update(&|s| s.question_ids.retain(|q| *q != rid));
-                                }
+                                })
                             >
                                 <span aria-hidden="true">"✕"</span>
                                 <span class="visually-hidden">
@@ -267,54 +297,54 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
     view! {
         <section class="page set" aria-labelledby="set-title">
             <p><a href=Route::Sets.href()>{tx!(i18n, set_back)}</a></p>
-            <h1 id="set-title" tabindex="-1">{move || current.get().map(|s| s.name).unwrap_or_default()}</h1>
-            <form class="rename" on:submit=rename novalidate>
+            <h1 id="set-title" tabindex="-1">{txt!(current.get().map(|s| s.name).unwrap_or_default())}</h1>
+            <form class="rename" on:submit=submit(rename) novalidate>
                 <div class="field">
                     <label for="set-name">{tx!(i18n, set_name)}</label>
                     <input
                         id="set-name"
                         type="text"
                         aria-describedby="set-name-error"
-                        aria-invalid=move || name_error.with(Option::is_some).to_string()
+                        aria-invalid=txt!(name_error.with(Option::is_some))
                         prop:value=name
-                        on:input=move |ev| name.set(event_target_value(&ev))
+                        on:input=event(move |ev| name.set(event_target_value(&ev)))
                     />
-                    <p class="field-error" id="set-name-error" role="alert">{move || name_error.get()}</p>
+                    <p class="field-error" id="set-name-error" role="alert">{txt!(name_error.get().unwrap_or_default())}</p>
                 </div>
                 <button type="submit">{tx!(i18n, set_rename)}</button>
             </form>
             <p class="meta">
-                {move || {
+                {txt!({
                     let list = current.get().map(|s| s.question_ids).unwrap_or_default();
                     let secs = entries.with(|e| set_seconds(e, &list));
                     t_string!(i18n, set_summary, n = list.len(), minutes = labels::minutes(i18n, secs))
                         .to_string()
-                }}
+                })}
             </p>
             <p class="help">{tx!(i18n, set_reorder_help)}</p>
-            <ol class="set-items editable" data-testid="set-items">{rows}</ol>
-            {move || {
+            <ol class="set-items editable" data-testid="set-items">{dview!(rows())}</ol>
+            {dview!({
                 current
                     .with(|s| s.as_ref().is_some_and(|s| s.question_ids.is_empty()))
                     .then(|| view! { <p class="empty">{tx!(i18n, set_empty)}</p> })
-            }}
-            <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
-            <form class="add-question" on:submit=add>
+            })}
+            <p class="visually-hidden" role="status" aria-live="polite">{txt!(announce.get())}</p>
+            <form class="add-question" on:submit=submit(add)>
                 <div class="field grow">
                     <label for="add-question">{tx!(i18n, set_add_label)}</label>
                     <select
                         id="add-question"
                         prop:value=to_add
-                        on:change=move |ev| to_add.set(event_target_value(&ev))
+                        on:change=event(move |ev| to_add.set(event_target_value(&ev)))
                     >
                         <option value="">{tx!(i18n, set_choose_question)}</option>
-                        {options}
+                        {dview!(options())}
                     </select>
                 </div>
                 <button type="submit">{tx!(i18n, set_add)}</button>
             </form>
             <p>
-                <button type="button" class="danger" on:click=delete>{tx!(i18n, set_delete)}</button>
+                <button type="button" class="danger" on:click=click(delete)>{tx!(i18n, set_delete)}</button>
             </p>
         </section>
     }

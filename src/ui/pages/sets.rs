@@ -3,6 +3,7 @@ use crate::domain::route::Route;
 use crate::domain::sets::{clean_name, total_seconds, BuiltinSet, PracticeSet};
 use crate::i18n::*;
 use crate::ui::bank::{fresh_id, Bank};
+use crate::ui::erase::{event, submit};
 use crate::ui::labels::{self, I18n};
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
@@ -89,11 +90,11 @@ pub fn SetsPage() -> impl IntoView {
                 <li class="card set-card">
                     <h3>
                         <a href=Route::Set(set.id().to_string()).href()>
-                            {move || builtin_name(i18n, set)}
+                            {txt!(builtin_name(i18n, set))}
                         </a>
                     </h3>
-                    <p>{move || builtin_description(i18n, set)}</p>
-                    <p class="meta">{summary}</p>
+                    <p>{txt!(builtin_description(i18n, set))}</p>
+                    <p class="meta">{txt!(summary())}</p>
                 </li>
             }
         })
@@ -106,7 +107,7 @@ pub fn SetsPage() -> impl IntoView {
             <h2>{tx!(i18n, sets_builtin)}</h2>
             <ul class="set-list">{builtin_cards}</ul>
             <h2 id="my-sets">{tx!(i18n, sets_mine)}</h2>
-            {move || {
+            {dview!({
                 let sets = bank.sets();
                 if sets.is_empty() {
                     view! { <p class="empty">{tx!(i18n, sets_none)}</p> }.into_any()
@@ -122,10 +123,10 @@ pub fn SetsPage() -> impl IntoView {
                                         <a href=Route::Set(s.id.clone()).href()>{s.name.clone()}</a>
                                     </h3>
                                     <p class="meta">
-                                        {move || {
+                                        {txt!({
                                             t_string!(i18n, set_summary, n = n, minutes = labels::minutes(i18n, secs))
                                                 .to_string()
-                                        }}
+                                        })}
                                     </p>
                                 </li>
                             }
@@ -133,19 +134,19 @@ pub fn SetsPage() -> impl IntoView {
                         .collect_view();
                     view! { <ul class="set-list">{items}</ul> }.into_any()
                 }
-            }}
-            <form class="card create-set" on:submit=create novalidate>
+            })}
+            <form class="card create-set" on:submit=submit(create) novalidate>
                 <div class="field">
                     <label for="new-set-name">{tx!(i18n, sets_new_name)}</label>
                     <input
                         id="new-set-name"
                         type="text"
                         aria-describedby="new-set-error"
-                        aria-invalid=move || error.with(Option::is_some).to_string()
+                        aria-invalid=txt!(error.with(Option::is_some))
                         prop:value=name
-                        on:input=move |ev| name.set(event_target_value(&ev))
+                        on:input=event(move |ev| name.set(event_target_value(&ev)))
                     />
-                    <p class="field-error" id="new-set-error" role="alert">{move || error.get()}</p>
+                    <p class="field-error" id="new-set-error" role="alert">{txt!(error.get().unwrap_or_default())}</p>
                 </div>
                 <button type="submit" class="primary">{tx!(i18n, sets_create)}</button>
             </form>

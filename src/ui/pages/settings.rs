@@ -1,15 +1,14 @@
 use crate::domain::units::format_bytes;
 use crate::i18n::*;
-use crate::storage::storage_estimate;
-use crate::ui::components::LanguageSwitch;
+use crate::ui::components::{use_storage_estimate, LanguageSwitch};
 use leptos::prelude::*;
 
 /// Language, and what is stored where.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let estimate = LocalResource::new(storage_estimate);
-    let usage = move || match estimate.get().flatten() {
+    let estimate = use_storage_estimate();
+    let usage = move || match estimate.get() {
         Some(e) => t_string!(
             i18n,
             settings_storage_usage,
@@ -29,7 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
             <div class="card">
                 <h2>{tx!(i18n, settings_storage_title)}</h2>
                 <p>{tx!(i18n, settings_storage_body)}</p>
-                <p>{usage}</p>
+                <p>{txt!(usage())}</p>
             </div>
         </section>
     }
