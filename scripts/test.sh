@@ -30,6 +30,6 @@ step "size report"
 node scripts/size-report.mjs dist
 
 step "end-to-end tests (size budget, desktop and phone, under /a/b/)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-force-exit tests/e2e/
 
 step "done in $((SECONDS - start))s"

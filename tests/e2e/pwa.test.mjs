@@ -48,9 +48,13 @@ test("sw.js precaches every dist/ file, and index.html has no inline script", ()
 
 for (const [name, device] of Object.entries(VIEWPORTS)) {
   describe(`PWA on ${name}`, () => {
-    test("after one online visit the app loads and works offline", async () => {
+    test("after one online visit the app loads and works offline", async (t) => {
       const server = await startServer({ root: DIST });
       const context = await browser.newContext({ ...device, locale: "en-US" });
+      t.after(async () => {
+        await context.close();
+        await server.close();
+      });
       const seen = watch(context);
       const page = await context.newPage();
       const app = new AppPage(page, server.url);
@@ -69,15 +73,18 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await app.ready();
       assert.equal(await app.headingText(), "設定");
       assert.deepEqual(seen.errors, []);
-      await context.close();
-      await server.close();
     });
 
-    test("a new deployment shows 'Update available' and reloads only when asked", async () => {
+    test("a new deployment shows 'Update available' and reloads only when asked", async (t) => {
       const root = mkdtempSync(join(tmpdir(), "csic-dist-"));
       cpSync(DIST, root, { recursive: true });
       const server = await startServer({ root });
       const context = await browser.newContext({ ...device, locale: "en-US" });
+      t.after(async () => {
+        await context.close();
+        await server.close();
+        rmSync(root, { recursive: true, force: true });
+      });
       const page = await context.newPage();
       const app = new AppPage(page, server.url);
       await app.open();
@@ -102,9 +109,6 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await app.ready();
       assert.equal(await page.evaluate(() => window.__stillHere), undefined, "reloaded after the click");
       assert.equal(await banner.count(), 0);
-      await context.close();
-      await server.close();
-      rmSync(root, { recursive: true, force: true });
     });
   });
 }

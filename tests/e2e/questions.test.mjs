@@ -1,5 +1,5 @@
 // The question bank and picker against the release dist/ under /a/b/, desktop and phone.
-import { test, describe, before, after } from "node:test";
+import { test, describe, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +16,11 @@ const LANGS = ["en", "zh-Hans", "zh-Hant"];
 
 let server;
 let browser;
+/** Every context a test opened; closed after each test even when it failed. */
+const contexts = [];
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => {})));
+});
 before(async () => {
   server = await startServer({ root: DIST });
   browser = await launch();
@@ -35,6 +40,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
   describe(`question bank on ${name}`, () => {
     const open = async () => {
       const context = await browser.newContext({ ...device, locale: "en-US" });
+      contexts.push(context);
       const seen = watch(context);
       const page = await context.newPage();
       const dialogs = [];

@@ -1,5 +1,5 @@
 // The app shell against the release dist/, served under /a/b/, on a desktop and a phone viewport.
-import { test, describe, before, after } from "node:test";
+import { test, describe, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
 import { startServer } from "./support/server.mjs";
@@ -12,6 +12,11 @@ const SETTINGS = { en: "Settings", "zh-Hans": "设置", "zh-Hant": "設定" };
 
 let server;
 let browser;
+/** Every context a test opened; closed after each test even when it failed. */
+const contexts = [];
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => {})));
+});
 before(async () => {
   server = await startServer({ root: DIST });
   browser = await launch();
@@ -25,6 +30,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
   describe(`app shell on ${name}`, () => {
     const open = async (options = {}) => {
       const context = await browser.newContext({ ...device, locale: "en-US", ...options });
+      contexts.push(context);
       const seen = watch(context);
       const page = await context.newPage();
       return { context, page, app: new AppPage(page, server.url), seen };
