@@ -57,13 +57,7 @@ fn load_all<R: Record>(store: &LocalStore, notices: Notices) -> Vec<R> {
 impl Bank {
     pub fn provide(notices: Notices) -> Self {
         let store = LocalStore::default();
-        let library = match store.load::<Library>(Library::ID) {
-            Ok(found) => found.unwrap_or_default(),
-            Err(e) => {
-                notices.report(&e);
-                Library::default()
-            }
-        };
+        let library = notices.load_or_default::<Library>(Library::ID);
         let bank = Bank {
             builtin: RwSignal::new(LoadState::Loading),
             custom: RwSignal::new(load_all::<CustomQuestion>(&store, notices)),

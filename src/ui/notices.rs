@@ -1,6 +1,7 @@
 //! Messages about storage problems, shown in a polite live region until dismissed.
 
-use crate::storage::StoreError;
+use crate::domain::record::Record;
+use crate::storage::{DocumentStore, LocalStore, StoreError};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +61,18 @@ impl Notices {
     pub fn report(&self, error: &StoreError) {
         leptos::logging::warn!("storage: {error}");
         self.push(Notice::from(error));
+    }
+
+    /// Loads one record; a missing one gives the default, an unreadable one is reported (and set
+    /// aside by the store) and gives the default too.
+    pub fn load_or_default<R: Record + Default>(&self, id: &str) -> R {
+        match LocalStore::default().load::<R>(id) {
+            Ok(found) => found.unwrap_or_default(),
+            Err(e) => {
+                self.report(&e);
+                R::default()
+            }
+        }
     }
 
     pub fn dismiss(&self, id: u32) {

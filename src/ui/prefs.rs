@@ -14,14 +14,7 @@ pub struct Prefs {
 impl Prefs {
     /// Loads the settings (reporting, not panicking, on a bad value) and provides them as context.
     pub fn provide(notices: Notices) -> Self {
-        let store = LocalStore::default();
-        let settings = match store.load::<Settings>(Settings::ID) {
-            Ok(found) => found.unwrap_or_default(),
-            Err(error) => {
-                notices.report(&error);
-                Settings::default()
-            }
-        };
+        let settings = notices.load_or_default::<Settings>(Settings::ID);
         let prefs = Prefs {
             settings: RwSignal::new(settings),
             notices,

@@ -1,54 +1,29 @@
 // The question bank and picker against the release dist/ under /a/b/, desktop and phone.
-import { test, describe, before, after, afterEach } from "node:test";
+import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
-import { startServer } from "./support/server.mjs";
-import { launch, watch, VIEWPORTS } from "./support/browser.mjs";
+import { VIEWPORTS } from "./support/browser.mjs";
+import { DIST, expectNoAxeViolations as axe, useApp } from "./support/suite.mjs";
 import { AppPage, QuestionsPage } from "./support/app-page.mjs";
 
-const DIST = process.env.DIST ?? "dist";
 const bundleFile = readdirSync(DIST).find((f) => /^questions-[0-9a-f]+\.json$/.test(f));
 const QUESTIONS = JSON.parse(readFileSync(join(DIST, bundleFile), "utf8"));
 const byId = Object.fromEntries(QUESTIONS.map((q) => [q.id, q]));
 const LANGS = ["en", "zh-Hans", "zh-Hant"];
 
-let server;
-let browser;
-/** Every context a test opened; closed after each test even when it failed. */
-const contexts = [];
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => {})));
-});
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function axe(page, label) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(summary, [], label);
-}
+const suite = useApp();
 
 for (const [name, device] of Object.entries(VIEWPORTS)) {
   describe(`question bank on ${name}`, () => {
     const open = async () => {
-      const context = await browser.newContext({ ...device, locale: "en-US" });
-      contexts.push(context);
-      const seen = watch(context);
-      const page = await context.newPage();
+      const { context, page, seen } = await suite.open({ ...device, locale: "en-US" });
       const dialogs = [];
       page.on("dialog", (d) => {
         dialogs.push(d.message());
         d.accept();
       });
-      return { context, page, seen, dialogs, bank: new QuestionsPage(page, server.url) };
+      return { context, page, seen, dialogs, bank: new QuestionsPage(page, suite.server.url) };
     };
 
     test("all 33 seed questions are listed, grouped by category", async () => {
@@ -219,7 +194,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
 
     test("input errors are translated", async () => {
       const { context, page } = await open();
-      const app = new AppPage(page, server.url);
+      const app = new AppPage(page, suite.server.url);
       await app.open("#/questions/new");
       await app.chooseLanguage("zh-Hant");
       await page.locator("#f-answer").fill("5");
@@ -232,7 +207,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
 
     test("create a set, add questions, reorder by keyboard and by drag, rename, reload", async () => {
       const { context, page } = await open();
-      const app = new AppPage(page, server.url);
+      const app = new AppPage(page, suite.server.url);
       await app.open("#/sets");
       await page.getByRole("button", { name: "Create set" }).click();
       await page.getByText("Give the set a name.").waitFor();
@@ -294,7 +269,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
 
     test("built-in sets: phone screen and on-site fit their time; quick 3 draws three", async () => {
       const { context, page } = await open();
-      const app = new AppPage(page, server.url);
+      const app = new AppPage(page, suite.server.url);
       await app.open("#/sets/phone-screen");
       assert.equal(await app.headingText(), "Phone screen — 30 min");
       assert.equal(await page.locator("[data-testid=set-items] li").count(), 9);
@@ -310,7 +285,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
 
     test("checklist ticks persist", async () => {
       const { context, page } = await open();
-      const app = new AppPage(page, server.url);
+      const app = new AppPage(page, suite.server.url);
       await app.open("#/checklist");
       await page.getByLabel("Rehearse a mock interview").check();
       await page.getByLabel("Send a thank-you note").check();

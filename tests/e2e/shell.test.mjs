@@ -1,39 +1,20 @@
 // The app shell against the release dist/, served under /a/b/, on a desktop and a phone viewport.
-import { test, describe, before, after, afterEach } from "node:test";
+import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { AxeBuilder } from "@axe-core/playwright";
-import { startServer } from "./support/server.mjs";
-import { launch, watch, VIEWPORTS } from "./support/browser.mjs";
+import { VIEWPORTS } from "./support/browser.mjs";
+import { expectNoAxeViolations, useApp } from "./support/suite.mjs";
 import { AppPage } from "./support/app-page.mjs";
 
-const DIST = process.env.DIST ?? "dist";
 const HOME = { en: "Get ready for your customer-service interview", "zh-Hans": "为客服面试做好准备", "zh-Hant": "為客服面試做好準備" };
 const SETTINGS = { en: "Settings", "zh-Hans": "设置", "zh-Hant": "設定" };
 
-let server;
-let browser;
-/** Every context a test opened; closed after each test even when it failed. */
-const contexts = [];
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => {})));
-});
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useApp();
 
 for (const [name, device] of Object.entries(VIEWPORTS)) {
   describe(`app shell on ${name}`, () => {
     const open = async (options = {}) => {
-      const context = await browser.newContext({ ...device, locale: "en-US", ...options });
-      contexts.push(context);
-      const seen = watch(context);
-      const page = await context.newPage();
-      return { context, page, app: new AppPage(page, server.url), seen };
+      const { context, page, seen } = await suite.open({ ...device, locale: "en-US", ...options });
+      return { context, page, app: new AppPage(page, suite.server.url), seen };
     };
 
     test("loads with no console errors, and every request stays on the app's origin", async () => {
@@ -52,13 +33,13 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await app.ready();
       await app.chooseLanguage("zh-Hant");
       await app.reload();
-      await page.goto(server.url + "#/no-such-page");
+      await page.goto(suite.server.url + "#/no-such-page");
       await app.ready();
       await app.chooseLanguage("en");
       await page.waitForTimeout(300);
       assert.deepEqual(seen.errors, []);
       assert.ok(seen.requests.length > 5, `saw ${seen.requests.length} requests`);
-      const foreign = seen.requests.filter((u) => new URL(u).origin !== server.origin);
+      const foreign = seen.requests.filter((u) => new URL(u).origin !== suite.server.origin);
       assert.deepEqual(foreign, []);
       await context.close();
     });
@@ -86,7 +67,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
 
       // A deep link opened cold.
       const fresh = await context.newPage();
-      const other = new AppPage(fresh, server.url);
+      const other = new AppPage(fresh, suite.server.url);
       await other.open("#/settings");
       assert.equal(await other.headingText(), SETTINGS.en);
       assert.match(await fresh.title(), /^Settings · /);
@@ -158,9 +139,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
         for (const hash of ["#/", "#/settings", "#/missing", "#/sets", "#/checklist"]) {
           await app.open(hash);
           if ((await app.htmlLang()) !== tag) await app.chooseLanguage(tag);
-          const result = await new AxeBuilder({ page }).analyze();
-          const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-          assert.deepEqual(summary, [], `${tag} ${hash}`);
+          await expectNoAxeViolations(page, `${tag} ${hash}`);
         }
       }
       await context.close();

@@ -6,6 +6,7 @@ mod language_switch;
 mod notice_area;
 mod question_card;
 mod storage_indicator;
+mod text_field;
 mod update_banner;
 
 pub use header::Header;
@@ -14,4 +15,5 @@ pub use language_switch::LanguageSwitch;
 pub use notice_area::NoticeArea;
 pub use question_card::QuestionCard;
 pub use storage_indicator::{use_storage_estimate, StorageIndicator};
+pub use text_field::TextField;
 pub use update_banner::UpdateBanner;

@@ -37,15 +37,7 @@ fn item_text(i18n: I18n, id: &str) -> (String, String) {
 pub fn ChecklistPage() -> impl IntoView {
     let i18n = use_i18n();
     let notices = expect_context::<Notices>();
-    let store = LocalStore::default();
-    let initial = match store.load::<Checklist>(Checklist::ID) {
-        Ok(found) => found.unwrap_or_default(),
-        Err(e) => {
-            notices.report(&e);
-            Checklist::default()
-        }
-    };
-    let list = RwSignal::new(initial);
+    let list = RwSignal::new(notices.load_or_default::<Checklist>(Checklist::ID));
 
     let items = ITEMS
         .into_iter()

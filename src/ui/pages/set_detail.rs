@@ -5,6 +5,7 @@ use crate::domain::route::Route;
 use crate::domain::sets::{clean_name, move_item, BuiltinSet, PracticeSet, MAX_SET_QUESTIONS};
 use crate::i18n::*;
 use crate::ui::bank::Bank;
+use crate::ui::components::TextField;
 use crate::ui::erase::{click, drag, event, submit};
 use crate::ui::labels;
 use crate::ui::lang::from_locale;
@@ -299,18 +300,12 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
             <p><a href=Route::Sets.href()>{tx!(i18n, set_back)}</a></p>
             <h1 id="set-title" tabindex="-1">{txt!(current.get().map(|s| s.name).unwrap_or_default())}</h1>
             <form class="rename" on:submit=submit(rename) novalidate>
-                <div class="field">
-                    <label for="set-name">{tx!(i18n, set_name)}</label>
-                    <input
-                        id="set-name"
-                        type="text"
-                        aria-describedby="set-name-error"
-                        aria-invalid=txt!(name_error.with(Option::is_some))
-                        prop:value=name
-                        on:input=event(move |ev| name.set(event_target_value(&ev)))
-                    />
-                    <p class="field-error" id="set-name-error" role="alert">{txt!(name_error.get().unwrap_or_default())}</p>
-                </div>
+                <TextField
+                    id="set-name"
+                    label=Signal::derive(move || t_string!(i18n, set_name).to_string())
+                    value=name
+                    error=name_error
+                />
                 <button type="submit">{tx!(i18n, set_rename)}</button>
             </form>
             <p class="meta">

@@ -3,7 +3,8 @@ use crate::domain::route::Route;
 use crate::domain::sets::{clean_name, total_seconds, BuiltinSet, PracticeSet};
 use crate::i18n::*;
 use crate::ui::bank::{fresh_id, Bank};
-use crate::ui::erase::{event, submit};
+use crate::ui::components::TextField;
+use crate::ui::erase::submit;
 use crate::ui::labels::{self, I18n};
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
@@ -136,18 +137,12 @@ pub fn SetsPage() -> impl IntoView {
                 }
             })}
             <form class="card create-set" on:submit=submit(create) novalidate>
-                <div class="field">
-                    <label for="new-set-name">{tx!(i18n, sets_new_name)}</label>
-                    <input
-                        id="new-set-name"
-                        type="text"
-                        aria-describedby="new-set-error"
-                        aria-invalid=txt!(error.with(Option::is_some))
-                        prop:value=name
-                        on:input=event(move |ev| name.set(event_target_value(&ev)))
-                    />
-                    <p class="field-error" id="new-set-error" role="alert">{txt!(error.get().unwrap_or_default())}</p>
-                </div>
+                <TextField
+                    id="new-set-name"
+                    label=Signal::derive(move || t_string!(i18n, sets_new_name).to_string())
+                    value=name
+                    error=error
+                />
                 <button type="submit" class="primary">{tx!(i18n, sets_create)}</button>
             </form>
         </section>
