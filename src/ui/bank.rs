@@ -145,15 +145,7 @@ impl Bank {
 
     /// Saves a new or edited custom question. Returns false (and shows a notice) if it was not saved.
     pub fn save_custom(&self, question: CustomQuestion) -> bool {
-        if !self.report(LocalStore::default().save(&question.id, &question)) {
-            return false;
-        }
-        self.custom
-            .update(|list| match list.iter_mut().find(|q| q.id == question.id) {
-                Some(old) => *old = question,
-                None => list.push(question),
-            });
-        true
+        self.save_into(self.custom, question, |q| &q.id)
     }
 
     pub fn delete_custom(&self, id: &str) {
@@ -171,15 +163,27 @@ impl Bank {
         self.sets.with(|s| s.iter().find(|x| x.id == id).cloned())
     }
 
+    /// Saves a new or edited set. Returns false (and shows a notice) if it was not saved.
     pub fn save_set(&self, set: PracticeSet) -> bool {
-        if !self.report(LocalStore::default().save(&set.id, &set)) {
+        self.save_into(self.sets, set, |s| &s.id)
+    }
+
+    /// Writes `record` to storage and only then shows it in `list`, replacing the one with its id.
+    fn save_into<R: Record + Send + Sync + 'static>(
+        &self,
+        list: RwSignal<Vec<R>>,
+        record: R,
+        id_of: fn(&R) -> &str,
+    ) -> bool {
+        if !self.report(LocalStore::default().save(id_of(&record), &record)) {
             return false;
         }
-        self.sets
-            .update(|list| match list.iter_mut().find(|s| s.id == set.id) {
-                Some(old) => *old = set,
-                None => list.push(set),
-            });
+        list.update(
+            |items| match items.iter_mut().find(|r| id_of(r) == id_of(&record)) {
+                Some(old) => *old = record,
+                None => items.push(record),
+            },
+        );
         true
     }
 
