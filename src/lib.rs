@@ -2,8 +2,10 @@
 //!
 //! - [`domain`]: pure Rust, tested natively.
 //! - [`storage`]: browser persistence behind small traits.
+//! - [`browser`]: browser glue for practice (microphone, recorder, meter, speech, tones).
 //! - [`ui`]: the app shell, pages and components.
 
+pub mod browser;
 pub mod domain;
 pub mod storage;
 pub mod ui;

@@ -1,5 +1,18 @@
 //! Hash routes: `#/`, `#/settings`, … They work on any static host with no rewrite rules.
 
+/// How a practice page was opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// The session under way, if any (`#/practice`).
+    Resume,
+    /// A new session with one question.
+    Question(String),
+    /// A new session with a set's questions.
+    Set(String),
+    /// A new session of random questions.
+    Random,
+}
+
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -17,6 +30,8 @@ pub enum Route {
     Set(String),
     /// The preparation checklist.
     Checklist,
+    /// Practice: resume the session under way, or start one.
+    Practice(Start),
     /// Anything else; keeps the path that was asked for.
     NotFound(String),
 }
@@ -43,6 +58,12 @@ impl Route {
             ["sets"] => Route::Sets,
             ["sets", id] if valid_id(id) => Route::Set(id.to_string()),
             ["checklist"] => Route::Checklist,
+            ["practice"] => Route::Practice(Start::Resume),
+            ["practice", "random"] => Route::Practice(Start::Random),
+            ["practice", "question", id] if valid_id(id) => {
+                Route::Practice(Start::Question(id.to_string()))
+            }
+            ["practice", "set", id] if valid_id(id) => Route::Practice(Start::Set(id.to_string())),
             _ => Route::NotFound(format!("/{trimmed}")),
         }
     }
@@ -58,6 +79,12 @@ impl Route {
             Route::Sets => "#/sets".into(),
             Route::Set(id) => format!("#/sets/{id}"),
             Route::Checklist => "#/checklist".into(),
+            Route::Practice(start) => match start {
+                Start::Resume => "#/practice".into(),
+                Start::Question(id) => format!("#/practice/question/{id}"),
+                Start::Set(id) => format!("#/practice/set/{id}"),
+                Start::Random => "#/practice/random".into(),
+            },
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -65,7 +92,7 @@ impl Route {
 
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{Route, Start};
 
     #[test]
     fn parses_known_routes() {
@@ -101,7 +128,15 @@ mod tests {
 
     #[test]
     fn href_parses_back_to_the_same_route() {
-        for r in [Route::Home, Route::Settings, Route::NotFound("/x".into())] {
+        for r in [
+            Route::Home,
+            Route::Settings,
+            Route::NotFound("/x".into()),
+            Route::Practice(Start::Resume),
+            Route::Practice(Start::Random),
+            Route::Practice(Start::Question("q-1".into())),
+            Route::Practice(Start::Set("phone-screen".into())),
+        ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
     }

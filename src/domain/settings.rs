@@ -2,6 +2,7 @@
 
 use super::locale::Lang;
 use super::record::Record;
+use super::session::PracticePrefs;
 use serde::{Deserialize, Serialize};
 
 /// Stored once, under the id [`Settings::ID`].
@@ -10,6 +11,9 @@ pub struct Settings {
     /// The language the user chose; `None` until they choose, so the browser's languages decide.
     #[serde(default)]
     pub locale: Option<Lang>,
+    /// Timer, warning and microphone choices for practice.
+    #[serde(default)]
+    pub practice: PracticePrefs,
 }
 
 impl Settings {
@@ -36,6 +40,7 @@ mod tests {
     fn a_chosen_language_beats_the_browser() {
         let s = Settings {
             locale: Some(Lang::En),
+            ..Settings::default()
         };
         assert_eq!(s.language(&["zh-TW"]), Lang::En);
         assert_eq!(Settings::default().language(&["zh-TW"]), Lang::ZhHant);
@@ -45,6 +50,7 @@ mod tests {
     fn settings_round_trip_through_storage_encoding() {
         let s = Settings {
             locale: Some(Lang::ZhHant),
+            ..Settings::default()
         };
         let raw = encode(&s).expect("encode");
         assert!(raw.contains("\"zh-Hant\""));

@@ -33,3 +33,20 @@ pub async fn storage_estimate() -> Option<StorageEstimate> {
         quota: number(&estimate, "quota")?,
     })
 }
+
+/// Asks the browser to keep this origin's data under storage pressure (`ask = true`), or only
+/// whether it already does. `None` where the Storage API is missing.
+pub async fn persist(ask: bool) -> Option<bool> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+    if manager.is_undefined() || manager.is_null() {
+        return None;
+    }
+    let manager = navigator.storage();
+    let promise = if ask {
+        manager.persist()
+    } else {
+        manager.persisted()
+    };
+    JsFuture::from(promise.ok()?).await.ok()?.as_bool()
+}

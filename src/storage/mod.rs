@@ -4,13 +4,15 @@
 //! blobs in and out of the browser.
 
 mod blobs;
+mod chunks;
 mod content;
 mod estimate;
 mod local;
 
 pub use blobs::{BlobStore, IdbBlobStore};
+pub use chunks::{audio_store, delete_prefix, read_joined, AUDIO_DB};
 pub use content::{load_questions, ContentError};
-pub use estimate::{storage_estimate, StorageEstimate};
+pub use estimate::{persist, storage_estimate, StorageEstimate};
 pub use local::{DocumentStore, LocalStore};
 
 use crate::domain::record::DecodeError;

@@ -5,8 +5,8 @@ use super::components::{Header, NoticeArea, UpdateBanner};
 use super::lang::to_locale;
 use super::notices::Notices;
 use super::pages::{
-    ChecklistPage, HomePage, NotFoundPage, QuestionEditorPage, QuestionsPage, SetPage, SetsPage,
-    SettingsPage,
+    ChecklistPage, HomePage, NotFoundPage, PracticePage, QuestionEditorPage, QuestionsPage,
+    SetPage, SetsPage, SettingsPage,
 };
 use super::prefs::Prefs;
 use super::router::provide_route;
@@ -42,6 +42,7 @@ fn Shell() -> impl IntoView {
     let notices = Notices::provide();
     let prefs = Prefs::provide(notices);
     Bank::provide(notices);
+    super::practice::Practice::provide(notices);
     let initial = to_locale(prefs.language_untracked());
     i18n.set_locale(initial);
     // leptos_i18n's provider applies its own guess (from navigator.languages) in an effect created
@@ -60,6 +61,7 @@ fn Shell() -> impl IntoView {
             }
             Route::Sets | Route::Set(_) => t_string!(i18n, sets_title).to_string(),
             Route::Checklist => t_string!(i18n, checklist_title).to_string(),
+            Route::Practice(_) => t_string!(i18n, practice_title).to_string(),
             Route::NotFound(_) => t_string!(i18n, not_found_title).to_string(),
         };
         let title = format!("{page} · {}", t_string!(i18n, app_name));
@@ -105,6 +107,7 @@ fn Shell() -> impl IntoView {
                 Route::Sets => view! { <SetsPage /> }.into_any(),
                 Route::Set(id) => view! { <SetPage id=id /> }.into_any(),
                 Route::Checklist => view! { <ChecklistPage /> }.into_any(),
+                Route::Practice(start) => view! { <PracticePage start=start /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             })}
         </main>

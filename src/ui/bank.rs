@@ -35,7 +35,7 @@ pub struct Bank {
 }
 
 /// Loads every stored record of a kind; unreadable ones are reported (and set aside) and skipped.
-fn load_all<R: Record>(store: &LocalStore, notices: Notices) -> Vec<R> {
+pub(crate) fn load_all<R: Record>(store: &LocalStore, notices: Notices) -> Vec<R> {
     let ids = match store.ids::<R>() {
         Ok(ids) => ids,
         Err(e) => {
@@ -108,13 +108,35 @@ impl Bank {
             .with(|list| list.iter().find(|q| q.id == id).cloned())
     }
 
+    /// `n` questions drawn at random from those not hidden, favouring what needs practice.
+    pub fn draw(&self, n: usize) -> Vec<String> {
+        let hidden = self.library.with(|l| l.hidden.clone());
+        let ids: Vec<String> = self
+            .entries(Lang::En)
+            .into_iter()
+            .map(|e| e.id)
+            .filter(|id| !hidden.contains(id))
+            .collect();
+        let mut random = || js_sys::Math::random();
+        crate::domain::pick::pick_many(
+            &ids,
+            &self.progress(),
+            &|_| false,
+            js_sys::Date::now(),
+            n,
+            &mut random,
+        )
+    }
+
     pub fn library(&self) -> Library {
         self.library.get()
     }
 
-    /// Practice so far, per question. Filled from recorded attempts; empty until there are any.
+    /// Practice so far, per question, from the recorded and typed attempts.
     pub fn progress(&self) -> BTreeMap<String, Progress> {
-        BTreeMap::new()
+        use_context::<super::practice::Practice>()
+            .map(|p| p.progress())
+            .unwrap_or_default()
     }
 
     fn report<T>(&self, result: Result<T, crate::storage::StoreError>) -> bool {
@@ -168,23 +190,13 @@ impl Bank {
         self.save_into(self.sets, set, |s| &s.id)
     }
 
-    /// Writes `record` to storage and only then shows it in `list`, replacing the one with its id.
     fn save_into<R: Record + Send + Sync + 'static>(
         &self,
         list: RwSignal<Vec<R>>,
         record: R,
         id_of: fn(&R) -> &str,
     ) -> bool {
-        if !self.report(LocalStore::default().save(id_of(&record), &record)) {
-            return false;
-        }
-        list.update(
-            |items| match items.iter_mut().find(|r| id_of(r) == id_of(&record)) {
-                Some(old) => *old = record,
-                None => items.push(record),
-            },
-        );
-        true
+        save_into(self.notices, list, record, id_of)
     }
 
     pub fn delete_set(&self, id: &str) {
@@ -192,6 +204,27 @@ impl Bank {
             self.sets.update(|list| list.retain(|s| s.id != id));
         }
     }
+}
+
+/// Writes `record` to storage and only then shows it in `list`, replacing the one with its id.
+/// Returns false (and shows a notice) if it was not saved.
+pub(crate) fn save_into<R: Record + Send + Sync + 'static>(
+    notices: Notices,
+    list: RwSignal<Vec<R>>,
+    record: R,
+    id_of: fn(&R) -> &str,
+) -> bool {
+    if let Err(e) = LocalStore::default().save(id_of(&record), &record) {
+        notices.report(&e);
+        return false;
+    }
+    list.update(
+        |items| match items.iter_mut().find(|r| id_of(r) == id_of(&record)) {
+            Some(old) => *old = record,
+            None => items.push(record),
+        },
+    );
+    true
 }
 
 /// A new id from the clock and Math.random().

@@ -31,6 +31,7 @@ pub mod labels;
 pub mod lang;
 pub mod notices;
 pub mod pages;
+pub mod practice;
 pub mod prefs;
 pub mod router;
 

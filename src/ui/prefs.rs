@@ -1,7 +1,7 @@
 //! The settings document as a reactive context: loaded once, saved on every change.
 
 use super::notices::Notices;
-use crate::domain::{locale::Lang, settings::Settings};
+use crate::domain::{locale::Lang, session::PracticePrefs, settings::Settings};
 use crate::storage::{DocumentStore, LocalStore};
 use leptos::prelude::*;
 
@@ -31,6 +31,16 @@ impl Prefs {
 
     pub fn set_language(&self, lang: Lang) {
         self.settings.update(|s| s.locale = Some(lang));
+        self.save();
+    }
+
+    /// The practice settings (reactive).
+    pub fn practice(&self) -> PracticePrefs {
+        self.settings.with(|s| s.practice.clone())
+    }
+
+    pub fn update_practice(&self, change: impl FnOnce(&mut PracticePrefs)) {
+        self.settings.update(|s| change(&mut s.practice));
         self.save();
     }
 

@@ -21,7 +21,20 @@ pub fn provide_route() -> ReadSignal<Route> {
     });
     on_cleanup(move || handle.remove());
     provide_context(route);
+    provide_context(set_route);
     route
+}
+
+/// Shows `route` in place of the current one, without a new history entry (so that Back does not
+/// repeat what led here, such as starting a session).
+pub fn replace_route(route: Route) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.href()));
+    }
+    if let Some(set) = use_context::<WriteSignal<Route>>() {
+        set.set(route);
+    }
 }
 
 pub fn use_route() -> ReadSignal<Route> {

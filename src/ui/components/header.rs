@@ -1,5 +1,5 @@
 use super::{LanguageSwitch, StorageIndicator};
-use crate::domain::route::Route;
+use crate::domain::route::{Route, Start};
 use crate::i18n::*;
 use crate::ui::router::use_route;
 use leptos::prelude::*;
@@ -26,6 +26,12 @@ pub fn Header() -> impl IntoView {
                     <li>
                         <a href=Route::Questions.href() aria-current=current(Route::Questions)>
                             {tx!(i18n, nav_questions)}
+                        </a>
+                    </li>
+                    <li>
+                        <a href=Route::Practice(Start::Resume).href()
+                            aria-current=move || matches!(route.get(), Route::Practice(_)).then_some("page")>
+                            {tx!(i18n, nav_practice)}
                         </a>
                     </li>
                     <li>

@@ -1,6 +1,6 @@
 use super::highlight::highlighted;
 use crate::domain::bank::{format_duration, Entry};
-use crate::domain::route::Route;
+use crate::domain::route::{Route, Start};
 use crate::i18n::*;
 use crate::ui::bank::Bank;
 use crate::ui::erase::click;
@@ -173,7 +173,12 @@ pub fn QuestionCard(
             </p>
             {variants_view}
             {guidance}
-            <div class="q-actions">{actions}</div>
+            <div class="q-actions">
+                <a class="button primary" href=Route::Practice(Start::Question(id.clone())).href()>
+                    {tx!(i18n, practice_this)}
+                </a>
+                {actions}
+            </div>
         </article>
     }
 }

@@ -26,11 +26,17 @@ pub fn StorageIndicator() -> impl IntoView {
         .to_string(),
         None => t_string!(i18n, storage_unknown).to_string(),
     };
+    let practice = expect_context::<crate::ui::practice::Practice>();
+    let persisted = move || match practice.persisted.get() {
+        Some(true) => format!(" · {}", t_string!(i18n, storage_persistent)),
+        _ => String::new(),
+    };
     view! {
         <p class="storage-indicator">
             <span class="label">{tx!(i18n, storage_label)}</span>
             " "
             <span data-testid="storage-usage">{txt!(text())}</span>
+            <span class="persisted" data-testid="storage-persisted">{txt!(persisted())}</span>
         </p>
     }
 }

@@ -1,3 +1,4 @@
+use crate::domain::route::{Route, Start};
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -9,6 +10,12 @@ pub fn HomePage() -> impl IntoView {
         <section class="page home" aria-labelledby="home-title">
             <h1 id="home-title" tabindex="-1">{tx!(i18n, home_title)}</h1>
             <p class="lead">{tx!(i18n, home_intro)}</p>
+            <div class="actions-row">
+                {crate::ui::pages::resume_link()}
+                <a class="button primary" href=Route::Practice(Start::Random).href()>
+                    {tx!(i18n, practice_random)}
+                </a>
+            </div>
             <div class="cards">
                 <article class="card">
                     <h2>{tx!(i18n, home_candidates_title)}</h2>

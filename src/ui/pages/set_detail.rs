@@ -1,7 +1,6 @@
 use super::sets::{builtin_description, builtin_name, set_seconds};
 use crate::domain::bank::Entry;
-use crate::domain::pick::pick_many;
-use crate::domain::route::Route;
+use crate::domain::route::{Route, Start};
 use crate::domain::sets::{clean_name, move_item, BuiltinSet, PracticeSet, MAX_SET_QUESTIONS};
 use crate::i18n::*;
 use crate::ui::bank::Bank;
@@ -76,24 +75,7 @@ fn BuiltinSetView(set: BuiltinSet, entries: Memo<Vec<Entry>>) -> impl IntoView {
     let bank = expect_context::<Bank>();
     let fixed: Vec<String> = set.question_ids().iter().map(|s| s.to_string()).collect();
     let drawn = RwSignal::new(Vec::<String>::new());
-    let draw = move |_| {
-        let ids: Vec<String> = entries.with(|e| {
-            let hidden = bank.library().hidden;
-            e.iter()
-                .filter(|x| !hidden.contains(&x.id))
-                .map(|x| x.id.clone())
-                .collect()
-        });
-        let mut random = || js_sys::Math::random();
-        drawn.set(pick_many(
-            &ids,
-            &bank.progress(),
-            &|_| false,
-            js_sys::Date::now(),
-            3,
-            &mut random,
-        ));
-    };
+    let draw = move |_| drawn.set(bank.draw(3));
     let ids = move || {
         if set == BuiltinSet::Quick3 {
             drawn.get()
@@ -107,6 +89,11 @@ fn BuiltinSetView(set: BuiltinSet, entries: Memo<Vec<Entry>>) -> impl IntoView {
             <p><a href=Route::Sets.href()>{tx!(i18n, set_back)}</a></p>
             <h1 id="set-title" tabindex="-1">{txt!(builtin_name(i18n, set))}</h1>
             <p class="lead">{txt!(builtin_description(i18n, set))}</p>
+            <p>
+                <a class="button primary" href=Route::Practice(Start::Set(set.id().into())).href()>
+                    {tx!(i18n, practice_this_set)}
+                </a>
+            </p>
             {(set == BuiltinSet::Quick3)
                 .then(|| {
                     view! {
@@ -140,6 +127,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
     let i18n = use_i18n();
     let bank = expect_context::<Bank>();
     let set_id = id.clone();
+    let practise_href = Route::Practice(Start::Set(id.clone())).href();
     let current = Memo::new(move |_| bank.set(&set_id));
     let name = RwSignal::new(current.get_untracked().map(|s| s.name).unwrap_or_default());
     let name_error = RwSignal::new(None::<String>);
@@ -299,6 +287,11 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
         <section class="page set" aria-labelledby="set-title">
             <p><a href=Route::Sets.href()>{tx!(i18n, set_back)}</a></p>
             <h1 id="set-title" tabindex="-1">{txt!(current.get().map(|s| s.name).unwrap_or_default())}</h1>
+            <p>
+                <a class="button primary" href=practise_href>
+                    {tx!(i18n, practice_this_set)}
+                </a>
+            </p>
             <form class="rename" on:submit=submit(rename) novalidate>
                 <TextField
                     id="set-name"

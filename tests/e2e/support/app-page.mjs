@@ -76,3 +76,129 @@ export class QuestionsPage extends AppPage {
     return this.page.locator('#main .category [data-testid="question"]').evaluateAll((els) => els.map((e) => e.dataset.id));
   }
 }
+
+// The practice session.
+export class PracticePage extends AppPage {
+  main() {
+    return this.page.locator("#main");
+  }
+
+  button(name) {
+    return this.main().getByRole("button", { name, exact: true });
+  }
+
+  /** Starts a session (e.g. "#/practice/question/angry-customer") and waits for the page. */
+  async start(hash) {
+    await this.open(hash);
+    await this.page.waitForFunction(() => location.hash === "#/practice");
+  }
+
+  async passMicCheck() {
+    await this.page.getByTestId("mic-status").filter({ hasText: "microphone works" }).waitFor();
+    await this.button("Continue to the question").click();
+    await this.page.locator("#practice-question").waitFor();
+  }
+
+  phase() {
+    return this.page.locator(".timer").getAttribute("data-phase");
+  }
+
+  async waitPhase(name) {
+    await this.page.locator(`.timer[data-phase="${name}"]`).waitFor();
+  }
+
+  /** Start, skip the think time, and answer for `ms` of recording. */
+  async answerFor(ms) {
+    await this.button("Start").click();
+    await this.waitPhase("thinking");
+    await this.button("Start answering now").click();
+    await this.waitPhase("answering");
+    await this.page.waitForTimeout(ms);
+  }
+
+  async stop() {
+    await this.button("Stop").click();
+    await this.waitPhase("done");
+  }
+
+  attempts() {
+    return this.page.locator('[data-testid="attempts"] > li');
+  }
+
+  /** The stored attempt records, from localStorage. */
+  async storedAttempts() {
+    return this.page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("csic:attempt:"))
+        .map((k) => JSON.parse(localStorage.getItem(k)).data)
+        .sort((a, b) => a.started_ms - b.started_ms),
+    );
+  }
+
+  /** Waits until every stored attempt is finished (its last chunk written). */
+  async waitSaved(count) {
+    await this.page.waitForFunction(
+      (n) => {
+        const list = Object.keys(localStorage)
+          .filter((k) => k.startsWith("csic:attempt:"))
+          .map((k) => JSON.parse(localStorage.getItem(k)).data);
+        return list.length === n && list.every((a) => a.state !== "live");
+      },
+      count,
+    );
+  }
+
+  /** The IndexedDB chunk keys. */
+  async chunkKeys() {
+    return this.page.evaluate(
+      () =>
+        new Promise((ok, fail) => {
+          const open = indexedDB.open("csic-audio");
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains("blobs")) return ok([]);
+            const req = db.transaction("blobs").objectStore("blobs").getAllKeys();
+            req.onsuccess = () => {
+              ok(req.result);
+              db.close();
+            };
+          };
+        }),
+    );
+  }
+
+  /** The duration (s) attempt `n`'s player shows once it knows it (the page's CSP keeps tests from fetching blob: URLs). */
+  async playerDuration(n) {
+    const audio = this.attempts().nth(n).locator("audio");
+    await audio.waitFor();
+    return audio.evaluate(async (el) => {
+      for (let i = 0; i < 100 && !(Number.isFinite(el.duration) && el.currentTime === 0 && !el.hasAttribute("data-seeking-end")); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return el.duration;
+    });
+  }
+
+  /** The real length (s) of an attempt's stored audio: its chunks from IndexedDB, joined and decoded. */
+  async decodedDuration(attemptId, mime) {
+    return this.page.evaluate(
+      ([id, type]) =>
+        new Promise((ok, fail) => {
+          const open = indexedDB.open("csic-audio");
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction("blobs").objectStore("blobs");
+            const req = store.getAll(IDBKeyRange.bound(`audio:${id}:`, `audio:${id}:~`));
+            req.onsuccess = async () => {
+              open.result.close();
+              const bytes = await new Blob(req.result, { type }).arrayBuffer();
+              const decoded = await new AudioContext().decodeAudioData(bytes);
+              ok(decoded.duration);
+            };
+          };
+        }),
+      [attemptId, mime],
+    );
+  }
+}

@@ -7,7 +7,11 @@ export const VIEWPORTS = {
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 },
 };
 
-export async function launch() {
+/** Chromium's fake microphone (a beep); with `allow`, permission is granted without a prompt. */
+export const FAKE_MIC = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"];
+export const FAKE_MIC_NO_PERMISSION = ["--use-fake-device-for-media-stream"];
+
+export async function launch(extraArgs = []) {
   const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}; run scripts/setup.sh`);
   return chromium.launch({
@@ -21,6 +25,8 @@ export async function launch() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      "--autoplay-policy=no-user-gesture-required",
+      ...extraArgs,
     ],
   });
 }

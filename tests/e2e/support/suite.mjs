@@ -8,12 +8,13 @@ import { launch, watch } from "./browser.mjs";
 
 export const DIST = process.env.DIST ?? "dist";
 
-export function useApp() {
+/** `args`: extra Chromium flags (see FAKE_MIC in browser.mjs). */
+export function useApp({ args = [] } = {}) {
   const suite = { server: null, browser: null };
   const contexts = [];
   before(async () => {
     suite.server = await startServer({ root: DIST });
-    suite.browser = await launch();
+    suite.browser = await launch(args);
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => {})));

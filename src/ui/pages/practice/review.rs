@@ -1,0 +1,147 @@
+//! After an answer: every attempt at this question (play back, read, delete), notes, and the way on.
+
+use super::runner::Ctl;
+use crate::domain::attempt::{audio_prefix, Attempt, AttemptState};
+use crate::domain::timer::clock;
+use crate::i18n::*;
+use crate::storage::{audio_store, read_joined};
+use crate::ui::erase::{click, event};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn Review(ctl: Ctl) -> impl IntoView {
+    let i18n = ctl.i18n;
+    let attempts = Memo::new(move |_| {
+        let s = ctl.session()?;
+        let q = s.current()?.to_string();
+        // Notes are left out, so that typing them does not rebuild the list and its players.
+        let list = ctl.practice.attempts_of(&s.id, &q);
+        Some(
+            list.into_iter()
+                .map(|a| Attempt {
+                    notes: String::new(),
+                    ..a
+                })
+                .collect::<Vec<_>>(),
+        )
+    });
+    let is_last = move || ctl.session().is_some_and(|s| s.is_last());
+    let list = move || {
+        let list = attempts.get().unwrap_or_default();
+        list.into_iter()
+            .enumerate()
+            .map(|(n, a)| view! { <AttemptItem ctl=ctl attempt=a n=n + 1 /> })
+            .collect_view()
+    };
+    let latest = Memo::new(move |_| attempts.get().and_then(|l| l.last().map(|a| a.id.clone())));
+    let notes = move || {
+        let id = latest.get()?;
+        let a = ctl.practice.attempt(&id)?;
+        let on_input = move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            ctl.practice.update_attempt(&id, |a| a.notes = text);
+        };
+        Some(view! {
+            <label for="attempt-notes">{tx!(i18n, practice_notes)}</label>
+            <textarea id="attempt-notes" rows="3" prop:value=a.notes on:input=event(on_input)></textarea>
+        })
+    };
+    view! {
+        <section class="review" aria-labelledby="review-title">
+            <h3 id="review-title">{tx!(i18n, practice_attempts)}</h3>
+            <ol class="attempts" data-testid="attempts">{dview!(list())}</ol>
+            // Issue 5's quick rubric plugs in here: between the attempts and the way on.
+            {dview!(notes())}
+            <div class="actions-row">
+                <button type="button" on:click=click(move |_| ctl.retry())>
+                    {tx!(i18n, practice_rerecord)}
+                </button>
+                <button type="button" class="primary" on:click=click(move |_| ctl.next())>
+                    {txt!(if is_last() { t_string!(i18n, practice_finish) } else { t_string!(i18n, practice_next) })}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// Chrome reports `Infinity` for MediaRecorder WebM until the end is seen: seek far, then back,
+/// so that the player's seek bar knows the length.
+fn fix_duration(ev: leptos::ev::Event) {
+    let Some(audio) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlMediaElement>().ok())
+    else {
+        return;
+    };
+    if ev.type_() == "loadedmetadata" && audio.duration().is_infinite() {
+        let _ = audio.set_attribute("data-seeking-end", "");
+        audio.set_current_time(1e7);
+    } else if audio.has_attribute("data-seeking-end") && audio.duration().is_finite() {
+        let _ = audio.remove_attribute("data-seeking-end");
+        audio.set_current_time(0.0);
+    }
+}
+
+#[component]
+fn AttemptItem(ctl: Ctl, attempt: Attempt, n: usize) -> impl IntoView {
+    let i18n = ctl.i18n;
+    let url = RwSignal::new(None::<String>);
+    if attempt.is_audio() && attempt.chunks > 0 {
+        let (prefix, mime) = (audio_prefix(&attempt.id), attempt.mime.clone());
+        spawn_local(async move {
+            let blob = match audio_store().await {
+                Ok(store) => read_joined(&store, &prefix, &mime).await,
+                Err(e) => Err(e),
+            };
+            match blob {
+                Ok(Some(b)) => {
+                    if let Ok(u) = web_sys::Url::create_object_url_with_blob(&b) {
+                        if url.try_set(Some(u.clone())).is_some() {
+                            let _ = web_sys::Url::revoke_object_url(&u);
+                        }
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => ctl.notices.report(&e),
+            }
+        });
+    }
+    on_cleanup(move || {
+        if let Some(u) = url.try_get_untracked().flatten() {
+            let _ = web_sys::Url::revoke_object_url(&u);
+        }
+    });
+    let id = attempt.id.clone();
+    let delete = move |_| {
+        let question = t_string!(i18n, practice_confirm_delete, n = n).to_string();
+        let ok = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&question).ok())
+            .unwrap_or(false);
+        if ok {
+            ctl.practice.delete_attempt(id.clone());
+        }
+    };
+    let label = t_string!(i18n, practice_attempt_n, n = n).to_string();
+    let interrupted = attempt.state == AttemptState::Interrupted;
+    let text = attempt.text.clone();
+    view! {
+        <li class="attempt" data-state=attempt.state.name()>
+            <p>
+                <strong>{label}</strong>
+                " · "
+                <span data-testid="attempt-duration">{clock(attempt.duration_ms, false)}</span>
+                {interrupted.then(|| view! { " · " <span class="badge">{tx!(i18n, practice_interrupted)}</span> })}
+            </p>
+            {dview!(url.get().map(|u| view! {
+                <audio controls preload="metadata" src=u
+                    on:loadedmetadata=event(fix_duration) on:durationchange=event(fix_duration)></audio>
+            }))}
+            {(!text.is_empty()).then(|| view! { <blockquote class="typed">{text}</blockquote> })}
+            <button type="button" class="link danger" on:click=click(delete)>
+                {tx!(i18n, practice_delete_attempt)}
+            </button>
+        </li>
+    }
+}
