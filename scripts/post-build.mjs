@@ -6,7 +6,9 @@
 // Release builds:
 //   1. Moves Trunk's inline module loader into boot-<hash>.js, so that the Content-Security-Policy
 //      can forbid inline scripts ('self' only).
-//   2. Writes sw.js: a service worker that precaches every file of dist/ by its hashed name.
+//   2. Minifies wasm-bindgen's JS glue with terser (Trunk 0.21 leaves it as is) and updates its
+//      integrity hash in index.html.
+//   3. Writes sw.js: a service worker that precaches every file of dist/ by its hashed name.
 // Debug builds (trunk serve): relaxes the CSP so that Trunk's inline loader and live-reload socket
 // work; no service worker, so that reload-on-change is never served from a cache.
 import { createHash } from "node:crypto";
@@ -68,9 +70,31 @@ if (/\s(on[a-z]+)="/.test(html)) {
   console.error("post-build: an inline event handler is left in index.html; the CSP would block it");
   process.exit(1);
 }
+
+// 2. The JS glue, minified. Export and property names are kept: the wasm imports them by name.
+const { minify } = await import("terser");
+for (const name of readdirSync(staging).filter((f) => /^cs-interview-coach-[0-9a-f]+\.js$/.test(f))) {
+  const path = join(staging, name);
+  const code = readFileSync(path, "utf8");
+  const out = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  if (!out.code) {
+    console.error(`post-build: terser returned nothing for ${name}`);
+    process.exit(1);
+  }
+  writeFileSync(path, out.code);
+  const integrity = `sha384-${createHash("sha384").update(out.code).digest("base64")}`;
+  const link = new RegExp(`(href=["']?\\./${name.replace(/\./g, "\\.")}["']?[^>]*integrity=)["']?sha384-[A-Za-z0-9+/=]+["']?`);
+  const before = html;
+  html = html.replace(link, `$1"${integrity}"`);
+  if (html === before && /integrity=/.test(html)) {
+    console.error(`post-build: could not update the integrity of ${name} in index.html`);
+    process.exit(1);
+  }
+  console.log(`post-build: ${name} minified, ${code.length} -> ${out.code.length} bytes`);
+}
 writeFileSync(indexPath, html);
 
-// 2. The service worker.
+// 3. The service worker.
 const files = [];
 const walk = (dir) => {
   for (const entry of readdirSync(dir)) {

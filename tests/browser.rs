@@ -2,10 +2,13 @@
 //! (headless Chromium through wasm-bindgen-test-runner; see .cargo/config.toml and webdriver.json).
 #![cfg(target_arch = "wasm32")]
 
+use cs_interview_coach::domain::attempt::{audio_prefix, chunk_key};
 use cs_interview_coach::domain::locale::Lang;
 use cs_interview_coach::domain::record::{DecodeError, Record};
 use cs_interview_coach::domain::settings::Settings;
-use cs_interview_coach::storage::{BlobStore, DocumentStore, IdbBlobStore, LocalStore, StoreError};
+use cs_interview_coach::storage::{
+    delete_prefix, read_joined, BlobStore, DocumentStore, IdbBlobStore, LocalStore, StoreError,
+};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -30,6 +33,7 @@ fn local_store_round_trips_a_record_under_its_own_key() {
     let store = fresh_store("roundtrip");
     let settings = Settings {
         locale: Some(Lang::ZhHant),
+        ..Settings::default()
     };
     assert_eq!(store.load::<Settings>("app"), Ok(None));
     store.save("app", &settings).expect("save");
@@ -40,13 +44,11 @@ fn local_store_round_trips_a_record_under_its_own_key() {
         .get_item(&store.key::<Settings>("app"))
         .expect("getItem")
         .expect("stored");
-    assert_eq!(
-        raw,
-        format!(
-            "{{\"v\":{},\"data\":{{\"locale\":\"zh-Hant\"}}}}",
-            Settings::VERSION
-        )
+    let envelope = format!(
+        "{{\"v\":{},\"data\":{{\"locale\":\"zh-Hant\",\"practice\":{{",
+        Settings::VERSION
     );
+    assert!(raw.starts_with(&envelope), "{raw}");
 
     store.save("other", &Settings::default()).expect("save 2");
     assert_eq!(
@@ -173,4 +175,54 @@ async fn indexeddb_round_trips_a_blob() {
         .expect("kept");
     assert_eq!(bytes_of(&kept).await, b"other".to_vec());
     reopened.close();
+}
+
+#[wasm_bindgen_test]
+async fn audio_chunks_are_joined_in_order_and_deleted_together() {
+    let name = format!("test-chunks-{}", js_sys::Math::random());
+    let store = IdbBlobStore::open(&name).await.expect("open IndexedDB");
+    // 12 chunks written out of order (keys are zero-padded, so 10 and 11 sort after 9).
+    let chunk = |n: u32| vec![n as u8; 1000 + n as usize];
+    for n in [3, 0, 11, 1, 2, 10, 4, 5, 6, 7, 8, 9] {
+        store
+            .put(&chunk_key("a1", n), &blob_of(&chunk(n), "audio/webm"))
+            .await
+            .expect("put chunk");
+    }
+    store
+        .put(
+            &chunk_key("a10", 0),
+            &blob_of(b"another attempt", "audio/webm"),
+        )
+        .await
+        .expect("put other");
+
+    let joined = read_joined(&store, &audio_prefix("a1"), "audio/webm;codecs=opus")
+        .await
+        .expect("read")
+        .expect("some audio");
+    assert_eq!(joined.type_(), "audio/webm;codecs=opus");
+    let expected: Vec<u8> = (0..12).flat_map(chunk).collect();
+    assert_eq!(bytes_of(&joined).await, expected);
+
+    assert_eq!(
+        read_joined(&store, &audio_prefix("none"), "audio/webm")
+            .await
+            .expect("read missing"),
+        None
+    );
+
+    delete_prefix(&store, &audio_prefix("a1"))
+        .await
+        .expect("delete");
+    assert_eq!(
+        store.keys("audio:a1:").await.expect("keys"),
+        Vec::<String>::new()
+    );
+    // "a10" shares the prefix "audio:a1" but not "audio:a1:": it stays.
+    assert_eq!(
+        store.keys("").await.expect("keys"),
+        vec![chunk_key("a10", 0)]
+    );
+    store.close();
 }

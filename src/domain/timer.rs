@@ -341,10 +341,22 @@ pub fn clock(ms: u64, overtime: bool) -> String {
     )
 }
 
+/// A length of time already spent, in whole seconds as a media player shows it: "0:03", "12:40".
+pub fn duration(ms: u64) -> String {
+    clock(ms / 1000 * 1000, false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Cue::*;
+
+    #[test]
+    fn durations_show_whole_seconds_like_a_player() {
+        assert_eq!(duration(1_500), "0:01");
+        assert_eq!(duration(3_040), "0:03");
+        assert_eq!(duration(759_999), "12:39");
+    }
 
     const T0: u64 = 1_700_000_000_000;
 

@@ -2,6 +2,7 @@
 //!
 //! - `mod.rs`: the page; starts a session from a question, a set or at random, or resumes one.
 //! - `runner.rs`: the running session: its controller (timer, recorder, saving) and question view.
+//! - `writer.rs`: saves a recording's chunks in order while it is recorded.
 //! - `mic_check.rs`, `review.rs`, `summary.rs`, `help.rs`: the parts of the runner's screen.
 
 mod help;
@@ -9,6 +10,7 @@ mod mic_check;
 mod review;
 mod runner;
 mod summary;
+mod writer;
 
 use crate::domain::route::{Route, Start};
 use crate::domain::session::Session;

@@ -2,7 +2,7 @@
 
 use super::runner::Ctl;
 use crate::domain::attempt::{audio_prefix, Attempt, AttemptState};
-use crate::domain::timer::clock;
+use crate::domain::timer::duration;
 use crate::i18n::*;
 use crate::storage::{audio_store, read_joined};
 use crate::ui::erase::{click, event};
@@ -131,7 +131,7 @@ fn AttemptItem(ctl: Ctl, attempt: Attempt, n: usize) -> impl IntoView {
             <p>
                 <strong>{label}</strong>
                 " · "
-                <span data-testid="attempt-duration">{clock(attempt.duration_ms, false)}</span>
+                <span data-testid="attempt-duration">{duration(attempt.duration_ms)}</span>
                 {interrupted.then(|| view! { " · " <span class="badge">{tx!(i18n, practice_interrupted)}</span> })}
             </p>
             {dview!(url.get().map(|u| view! {

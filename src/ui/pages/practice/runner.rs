@@ -8,14 +8,14 @@ use super::help::Help;
 use super::mic_check::MicCheck;
 use super::review::Review;
 use super::summary::Summary;
+use super::writer::{push, Job, Shared, Writer};
 use crate::browser::{self, MicError, Recorder};
-use crate::domain::attempt::{chunk_key, counts_characters, word_count, Attempt, AttemptState};
+use crate::domain::attempt::{counts_characters, word_count, Attempt, AttemptState};
 use crate::domain::bank::Entry;
 use crate::domain::route::Route;
 use crate::domain::session::Session;
-use crate::domain::timer::{clock, Cue, Phase, Reading, Timer};
+use crate::domain::timer::{clock, duration, Cue, Phase, Reading, Timer};
 use crate::i18n::*;
-use crate::storage::{audio_store, BlobStore, IdbBlobStore};
 use crate::ui::bank::{fresh_id, Bank};
 use crate::ui::erase::{click, event};
 use crate::ui::labels::I18n;
@@ -62,98 +62,6 @@ pub struct Media {
     meter: Option<browser::Meter>,
     recorder: Option<Recorder>,
     mime: Option<String>,
-}
-
-/// One step for the chunk writer.
-enum Job {
-    Chunk(web_sys::Blob, u64),
-    Stop,
-}
-
-/// Writes one attempt's chunks in order, then finishes it. Holds no page state, so that it keeps
-/// going if the page is left mid-write.
-struct Writer {
-    attempt: String,
-    jobs: VecDeque<Job>,
-    busy: bool,
-    next: u32,
-    store: Option<IdbBlobStore>,
-    practice: Practice,
-    notices: Notices,
-    session: String,
-}
-
-type Shared = Rc<RefCell<Writer>>;
-
-fn push(writer: &Shared, job: Job) {
-    let start = {
-        let mut w = writer.borrow_mut();
-        w.jobs.push_back(job);
-        !std::mem::replace(&mut w.busy, true)
-    };
-    if start {
-        spawn_local(drain(writer.clone()));
-    }
-}
-
-async fn drain(writer: Shared) {
-    loop {
-        let (job, id, practice) = {
-            let mut w = writer.borrow_mut();
-            let Some(job) = w.jobs.pop_front() else {
-                w.busy = false;
-                return;
-            };
-            (job, w.attempt.clone(), w.practice)
-        };
-        match job {
-            Job::Chunk(blob, answered) => {
-                let store = writer.borrow().store.clone();
-                let store = match store {
-                    Some(s) => Ok(s),
-                    None => audio_store().await,
-                };
-                let n = writer.borrow().next;
-                browser::mark("csic-chunk-put");
-                let result = match &store {
-                    Ok(s) => s.put(&chunk_key(&id, n), &blob).await,
-                    Err(e) => Err(e.clone()),
-                };
-                browser::measure("csic-chunk-save", "csic-chunk-put");
-                let mut w = writer.borrow_mut();
-                w.store = store.ok();
-                match result {
-                    Ok(()) => {
-                        w.next += 1;
-                        let bytes = blob.size() as u64;
-                        practice.update_attempt(&id, |a| a.saved_chunk(bytes, answered));
-                    }
-                    Err(e) => {
-                        // Keep what was saved; end the attempt and the answer here.
-                        w.notices.report(&e);
-                        w.jobs.clear();
-                        practice.update_attempt(&id, |a| a.state = AttemptState::Interrupted);
-                        let now = now_ms();
-                        practice.update_session(&w.session, |s| {
-                            s.timer.stop(now);
-                            s.live = None;
-                        });
-                    }
-                }
-            }
-            Job::Stop => {
-                let answered = practice
-                    .session(&writer.borrow().session)
-                    .map(|s| s.timer.answered_ms(now_ms()));
-                practice.update_attempt(&id, |a| {
-                    if a.state == AttemptState::Live {
-                        a.finish(answered.unwrap_or(a.duration_ms));
-                    }
-                });
-                practice.ask_persist();
-            }
-        }
-    }
 }
 
 /// The controller: signals and browser objects of the running session, shared by its parts.
@@ -226,8 +134,16 @@ impl Ctl {
     pub fn tick(&self) {
         let now = now_ms();
         self.now.set(now);
-        if self.session_untracked().is_some_and(|s| s.answering()) {
+        let answering = self.session_untracked().is_some_and(|s| s.answering());
+        if answering {
             self.step(|t, now| t.tick(now));
+        } else if self
+            .media
+            .try_with_value(|m| m.recorder.is_some())
+            .unwrap_or(false)
+        {
+            // The answer was ended elsewhere (a chunk could not be saved): stop recording too.
+            self.end_answer();
         }
         let level = self
             .media
@@ -396,6 +312,7 @@ impl Ctl {
             attempt: id,
             jobs: VecDeque::new(),
             busy: false,
+            failed: false,
             next: 0,
             store: None,
             practice: self.practice,
@@ -687,7 +604,9 @@ fn phase_label(i18n: I18n, r: &Reading) -> String {
 
 /// The clock text: time left, or `+0:12` in overtime.
 fn clock_text(r: &Reading) -> String {
-    if r.running == Phase::Overtime {
+    if r.phase == Phase::Done {
+        duration(r.answered_ms)
+    } else if r.running == Phase::Overtime {
         clock(r.overtime_ms, true)
     } else {
         clock(r.remaining_ms, false)
@@ -827,6 +746,14 @@ fn QuestionView(ctl: Ctl, entry: Entry) -> impl IntoView {
                 <progress max="1000" value=move || reading.get().map(|r| r.permille).unwrap_or(0)
                     aria-label=txt!(t_string!(i18n, practice_progress))></progress>
             </div>
+            {move || (matches!(phase(), Phase::Answering | Phase::Overtime) && !typed()).then(|| view! {
+                <p class="recording" data-testid="recording">
+                    <span aria-hidden="true">"● "</span>
+                    {tx!(i18n, practice_recording)}
+                    <meter min="0" max="100" value=move || ctl.level.get()
+                        aria-label=txt!(t_string!(i18n, practice_mic_level))></meter>
+                </p>
+            })}
             {dview!(typed_box())}
             <div class="actions-row">
                 {dview!(controls())}

@@ -3,7 +3,7 @@
 use super::runner::Ctl;
 use crate::domain::route::{Route, Start};
 use crate::domain::session::summarise;
-use crate::domain::timer::clock;
+use crate::domain::timer::duration;
 use crate::i18n::*;
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ pub fn Summary(ctl: Ctl) -> impl IntoView {
                     <tr>
                         <th scope="row">{title}</th>
                         <td>{r.attempts}</td>
-                        <td>{clock(r.answered_ms, false)}</td>
+                        <td>{duration(r.answered_ms)}</td>
                     </tr>
                 }
             })
@@ -55,7 +55,7 @@ pub fn Summary(ctl: Ctl) -> impl IntoView {
                     <tr>
                         <th scope="row">{tx!(i18n, practice_total)}</th>
                         <td>{count}</td>
-                        <td>{clock(time, false)}</td>
+                        <td>{duration(time)}</td>
                     </tr>
                 </tfoot>
             </table>
