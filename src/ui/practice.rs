@@ -20,6 +20,9 @@ pub struct Practice {
     sessions: RwSignal<Vec<Session>>,
     /// Whether the browser promised to keep our data (`navigator.storage.persist()`).
     pub persisted: RwSignal<Option<bool>>,
+    /// Counts recordings saved or deleted, so that storage figures can be refreshed.
+    pub stored: RwSignal<u32>,
+    asked: StoredValue<bool>,
     notices: Notices,
 }
 
@@ -52,6 +55,8 @@ impl Practice {
             attempts: RwSignal::new(attempts),
             sessions: RwSignal::new(sessions),
             persisted: RwSignal::new(None),
+            stored: RwSignal::new(0),
+            asked: StoredValue::new(false),
             notices,
         };
         spawn_local(async move {
@@ -114,6 +119,7 @@ impl Practice {
                 practice.notices.report(&e);
                 return;
             }
+            practice.stored.update(|n| *n += 1);
             match LocalStore::default().delete::<Attempt>(&id) {
                 Ok(()) => practice.attempts.update(|l| l.retain(|a| a.id != id)),
                 Err(e) => practice.notices.report(&e),
@@ -144,11 +150,13 @@ impl Practice {
         self.save_session(s.clone()).then_some(s)
     }
 
-    /// Asks once for persistent storage, after the first recording is saved.
-    pub fn ask_persist(&self) {
-        if self.persisted.get_untracked() == Some(true) {
+    /// A recording was saved: asks once (per visit) for persistent storage.
+    pub fn recording_saved(&self) {
+        self.stored.update(|n| *n += 1);
+        if self.persisted.get_untracked() == Some(true) || self.asked.get_value() {
             return;
         }
+        self.asked.set_value(true);
         let persisted = self.persisted;
         spawn_local(async move {
             persisted.set(crate::storage::persist(true).await);

@@ -5,9 +5,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// `navigator.storage.estimate()` as a signal: `None` until it answers, or where it is missing.
+/// Asked again whenever a recording is saved or deleted.
 pub fn use_storage_estimate() -> ReadSignal<Option<StorageEstimate>> {
     let (estimate, set_estimate) = signal(None);
-    spawn_local(async move { set_estimate.set(storage_estimate().await) });
+    let practice = use_context::<crate::ui::practice::Practice>();
+    Effect::new(move |_| {
+        if let Some(p) = practice {
+            p.stored.track();
+        }
+        spawn_local(async move {
+            let _ = set_estimate.try_set(storage_estimate().await);
+        });
+    });
     estimate
 }
 

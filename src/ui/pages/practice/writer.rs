@@ -102,7 +102,7 @@ async fn drain(writer: Shared) {
                         a.finish(answered.unwrap_or(a.duration_ms));
                     }
                 });
-                practice.ask_persist();
+                practice.recording_saved();
             }
         }
     }
