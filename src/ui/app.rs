@@ -45,9 +45,6 @@ fn Shell() -> impl IntoView {
     super::practice::Practice::provide(notices);
     let initial = to_locale(prefs.language_untracked());
     i18n.set_locale(initial);
-    // leptos_i18n's provider applies its own guess (from navigator.languages) in an effect created
-    // before this one; this effect runs after it, so the user's saved choice and our detection win.
-    Effect::new(move |_| i18n.set_locale(initial));
     let route = provide_route();
 
     // The tab title follows the page and the language.

@@ -3,9 +3,8 @@
 use crate::domain::content::Category;
 use crate::domain::custom::{Field, InputError};
 use crate::domain::sets::SetNameError;
-use crate::i18n::*;
 
-pub type I18n = leptos_i18n::I18nContext<Locale>;
+pub type I18n = crate::i18n::I18nContext;
 
 pub fn category(i18n: I18n, c: Category) -> String {
     match c {

@@ -1,19 +1,13 @@
-//! Glue between the domain's [`Lang`] and leptos_i18n's generated `Locale`.
+//! The interface language is the domain's [`Lang`]; these keep the call sites readable.
 
 use crate::domain::locale::Lang;
-use crate::i18n::Locale;
-use leptos_i18n::Locale as _;
 
-pub fn to_locale(lang: Lang) -> Locale {
-    Locale::get_all()
-        .iter()
-        .copied()
-        .find(|l| l.as_str() == lang.tag())
-        .unwrap_or_default()
+pub fn to_locale(lang: Lang) -> Lang {
+    lang
 }
 
-pub fn from_locale(locale: Locale) -> Lang {
-    Lang::from_tag(locale.as_str()).unwrap_or(Lang::En)
+pub fn from_locale(locale: Lang) -> Lang {
+    locale
 }
 
 /// `navigator.languages`, in the user's order of preference.

@@ -1,7 +1,6 @@
 //! The keyboard shortcuts, in a modal dialog.
 
 use super::runner::Ctl;
-use crate::i18n::*;
 use crate::ui::erase::click;
 use leptos::html::Dialog;
 use leptos::prelude::*;

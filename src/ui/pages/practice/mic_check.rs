@@ -2,7 +2,6 @@
 
 use super::runner::{focus, Ctl, MicState};
 use crate::browser::MicError;
-use crate::i18n::*;
 use crate::ui::erase::{click, event};
 use leptos::prelude::*;
 

@@ -3,7 +3,6 @@
 use super::runner::Ctl;
 use crate::domain::attempt::{audio_prefix, Attempt, AttemptState};
 use crate::domain::timer::duration;
-use crate::i18n::*;
 use crate::storage::{audio_store, read_joined};
 use crate::ui::erase::{click, event};
 use leptos::prelude::*;

@@ -4,7 +4,6 @@ use super::runner::Ctl;
 use crate::domain::route::{Route, Start};
 use crate::domain::session::summarise;
 use crate::domain::timer::duration;
-use crate::i18n::*;
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
 
