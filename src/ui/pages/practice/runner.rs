@@ -64,7 +64,17 @@ pub struct Media {
     mime: Option<String>,
 }
 
-/// The controller: signals and browser objects of the running session, shared by its parts.
+thread_local! {
+    /// The running page's browser objects (one practice page at a time); `None` when it is gone.
+    static MEDIA: RefCell<Option<Media>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the page's browser objects; `None` once the page is gone. `f` must not call it again.
+fn with_media<R>(f: impl FnOnce(&mut Media) -> R) -> Option<R> {
+    MEDIA.with(|m| m.borrow_mut().as_mut().map(f))
+}
+
+/// The controller: signals of the running session, shared by its parts.
 #[derive(Clone, Copy)]
 pub struct Ctl {
     pub sid: StoredValue<String>,
@@ -74,7 +84,6 @@ pub struct Ctl {
     pub prefs: Prefs,
     pub notices: Notices,
     pub now: RwSignal<u64>,
-    pub media: StoredValue<Media, LocalStorage>,
     pub mic: RwSignal<MicState>,
     /// The microphone was checked (and kept open) on this visit.
     pub mic_ok: RwSignal<bool>,
@@ -137,18 +146,11 @@ impl Ctl {
         let answering = self.session_untracked().is_some_and(|s| s.answering());
         if answering {
             self.step(|t, now| t.tick(now));
-        } else if self
-            .media
-            .try_with_value(|m| m.recorder.is_some())
-            .unwrap_or(false)
-        {
+        } else if with_media(|m| m.recorder.is_some()).unwrap_or(false) {
             // The answer was ended elsewhere (a chunk could not be saved): stop recording too.
             self.end_answer();
         }
-        let level = self
-            .media
-            .try_with_value(|m| m.meter.as_ref().map(|x| x.level()))
-            .flatten();
+        let level = with_media(|m| m.meter.as_ref().map(|x| x.level())).flatten();
         if let Some(l) = level {
             self.level.set(l);
         }
@@ -159,33 +161,25 @@ impl Ctl {
     }
 
     fn cue(&self, cue: Cue) {
-        let i18n = self.i18n;
-        let practice_prefs = self.prefs.practice();
-        let signal = || {
-            if practice_prefs.tone {
-                browser::beep();
-            }
-            if practice_prefs.vibrate {
-                browser::vibrate();
-            }
+        let key = match cue {
+            Cue::ThinkStarted => crate::i18n::key::practice_say_think,
+            Cue::AnswerStarted => crate::i18n::key::practice_say_answer,
+            Cue::Warn30 => crate::i18n::key::practice_say_30,
+            Cue::Warn10 => crate::i18n::key::practice_say_10,
+            Cue::TimeUp => crate::i18n::key::practice_say_time_up,
         };
+        self.say(self.i18n.text(key).to_string());
         match cue {
-            Cue::ThinkStarted => self.say(t_string!(i18n, practice_say_think).to_string()),
-            Cue::AnswerStarted => {
-                self.say(t_string!(i18n, practice_say_answer).to_string());
-                self.begin_answer();
-            }
-            Cue::Warn30 => {
-                self.say(t_string!(i18n, practice_say_30).to_string());
-                signal();
-            }
-            Cue::Warn10 => {
-                self.say(t_string!(i18n, practice_say_10).to_string());
-                signal();
-            }
-            Cue::TimeUp => {
-                self.say(t_string!(i18n, practice_say_time_up).to_string());
-                signal();
+            Cue::ThinkStarted => {}
+            Cue::AnswerStarted => self.begin_answer(),
+            Cue::Warn30 | Cue::Warn10 | Cue::TimeUp => {
+                let prefs = self.prefs.practice();
+                if prefs.tone {
+                    browser::beep();
+                }
+                if prefs.vibrate {
+                    browser::vibrate();
+                }
             }
         }
     }
@@ -216,12 +210,10 @@ impl Ctl {
                 t.resume(now);
                 Vec::new()
             });
-            self.media
-                .with_value(|m| m.recorder.as_ref().map(|r| r.resume()));
+            with_media(|m| m.recorder.as_ref().map(|r| r.resume()));
         } else if s.answering() {
             self.step(|t, now| t.pause(now));
-            self.media
-                .with_value(|m| m.recorder.as_ref().map(|r| r.pause()));
+            with_media(|m| m.recorder.as_ref().map(|r| r.pause()));
         }
     }
 
@@ -293,9 +285,7 @@ impl Ctl {
             }
             return;
         }
-        let (stream, mime) = self
-            .media
-            .with_value(|m| (m.stream.clone(), m.mime.clone()));
+        let (stream, mime) = with_media(|m| (m.stream.clone(), m.mime.clone())).unwrap_or_default();
         let (Some(stream), Some(mime)) = (stream, mime) else {
             self.mic_ok.set(false);
             self.mic.set(MicState::Failed(MicError::Unsupported));
@@ -337,7 +327,9 @@ impl Ctl {
         let on_stop = move || push(&w2, Job::Stop);
         let on_start = || browser::measure("csic-recorder-start", "csic-answer-start");
         match Recorder::start(&stream, &mime, SLICE_MS, on_data, on_stop, on_start) {
-            Ok(r) => self.media.update_value(|m| m.recorder = Some(r)),
+            Ok(r) => {
+                with_media(|m| m.recorder = Some(r));
+            }
             Err(e) => {
                 self.mic_ok.set(false);
                 self.mic.set(MicState::Failed(e));
@@ -348,7 +340,7 @@ impl Ctl {
 
     /// The answer ended (stopped, or time ran out): stop the recorder, or finish the typed answer.
     fn end_answer(&self) {
-        let recorder = self.media.try_update_value(|m| m.recorder.take()).flatten();
+        let recorder = with_media(|m| m.recorder.take()).flatten();
         let Some(s) = self.session_untracked() else {
             return;
         };
@@ -376,7 +368,7 @@ impl Ctl {
         self.mic.set(MicState::Opening);
         spawn_local(async move {
             let result = browser::open_mic(device).await;
-            let Some(()) = ctl.media.try_update_value(|m| {
+            let Some(()) = with_media(|m| {
                 if let Some(old) = m.stream.take() {
                     browser::stop_stream(&old);
                 }
@@ -391,7 +383,7 @@ impl Ctl {
             match result {
                 Ok(stream) => {
                     let meter = browser::Meter::new(&stream);
-                    ctl.media.update_value(|m| {
+                    with_media(|m| {
                         m.meter = meter;
                         m.stream = Some(stream);
                         m.mime = Some(mime);
@@ -433,15 +425,15 @@ impl Ctl {
         if self.session_untracked().is_some_and(|s| s.answering()) {
             self.step(|t, now| t.stop(now));
         }
-        self.media.try_update_value(|m| {
-            if let Some(r) = m.recorder.take() {
+        // Dropping the meter closes its audio context.
+        if let Some(m) = MEDIA.with(|m| m.borrow_mut().take()) {
+            if let Some(r) = m.recorder {
                 r.stop();
             }
-            if let Some(s) = m.stream.take() {
+            if let Some(s) = m.stream {
                 browser::stop_stream(&s);
             }
-            m.meter = None;
-        });
+        }
     }
 }
 
@@ -528,7 +520,6 @@ pub fn Runner(id: String) -> impl IntoView {
         prefs: expect_context::<Prefs>(),
         notices: expect_context::<Notices>(),
         now: RwSignal::new(now_ms()),
-        media: StoredValue::new_local(Media::default()),
         mic: RwSignal::new(MicState::Unchecked),
         mic_ok: RwSignal::new(false),
         level: RwSignal::new(0),
