@@ -141,13 +141,22 @@ impl Practice {
         save_into(self.notices, self.sessions, session, |s| &s.id)
     }
 
-    /// Changes a stored session and saves it; returns the saved session.
+    /// Changes a session and saves it. If the save fails (a notice says so) the change still
+    /// shows, so that a running answer is not stuck; it is saved with the next change.
     pub fn update_session(&self, id: &str, change: impl FnOnce(&mut Session)) -> Option<Session> {
         let mut s = self
             .sessions
             .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())?;
         change(&mut s);
-        self.save_session(s.clone()).then_some(s)
+        if let Err(e) = LocalStore::default().save(&s.id, &s) {
+            self.notices.report(&e);
+        }
+        self.sessions.update(|l| {
+            if let Some(old) = l.iter_mut().find(|x| x.id == s.id) {
+                *old = s.clone();
+            }
+        });
+        Some(s)
     }
 
     /// A recording was saved: asks once (per visit) for persistent storage.

@@ -41,7 +41,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       assert.match(attempt.mime, /^audio\//);
       assert.equal(attempt.question, "angry-customer");
       assert.ok(attempt.chunks >= 2, `chunks: ${attempt.chunks}`);
-      assert.ok(Math.abs(attempt.duration_ms - 3000) < 600, `duration ${attempt.duration_ms}`);
+      assert.ok(attempt.duration_ms >= 3000 && attempt.duration_ms < 4000, `duration ${attempt.duration_ms}`);
       const keys = await app.chunkKeys();
       assert.equal(keys.length, attempt.chunks);
       assert.ok(keys.every((k) => k.startsWith(`audio:${attempt.id}:`)));
@@ -53,8 +53,9 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       assert.match(await app.attempts().first().getByTestId("attempt-duration").textContent(), /^0:03$/);
       const player = await app.playerDuration(0);
       const decoded = await app.decodedDuration(attempt.id, attempt.mime);
-      assert.ok(Math.abs(decoded - 3) < 0.7, `decoded ${decoded}`);
-      assert.ok(Math.abs(player - 3) < 0.7, `player ${player}`);
+      const seconds = attempt.duration_ms / 1000;
+      assert.ok(Math.abs(decoded - seconds) < 0.5, `decoded ${decoded} s, timer ${seconds} s`);
+      assert.ok(Math.abs(player - seconds) < 0.5, `player ${player} s, timer ${seconds} s`);
       // It plays.
       await app.attempts().first().locator("audio").evaluate((el) => el.play());
       await page.waitForFunction(() => document.querySelector('[data-testid="attempts"] audio').currentTime > 0.3);
@@ -78,7 +79,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="attempts"] > li').length === 2);
       const [first, second] = await app.storedAttempts();
       assert.notEqual(first.id, second.id);
-      await app.attempts().first().getByRole("button", { name: "Delete this attempt" }).click();
+      await app.attempts().first().getByRole("button", { name: "Delete attempt 1" }).click();
       assert.match(dialogs[0], /Delete attempt 1/);
       await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="attempts"] > li').length === 1);
       const keys = await app.chunkKeys();
@@ -95,7 +96,8 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await app.button("Stop").click();
       await app.button("Next question").click();
       await app.page.locator("#practice-question", { hasText: "Why do you want to work in customer service" }).waitFor();
-      await app.answerFor(4600);
+      await app.answerFor(100);
+      await app.waitChunks(2);
       await app.reload();
       await app.page.locator("#practice-question", { hasText: "Why do you want to work in customer service" }).waitFor();
       assert.match(await app.page.locator(".position").textContent(), /Question 2 of 9/);
@@ -107,7 +109,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       const stored = (await app.storedAttempts()).find((a) => a.state === "interrupted");
       assert.ok(stored.chunks >= 2, `chunks ${stored.chunks}`);
       const decoded = await app.decodedDuration(stored.id, stored.mime);
-      assert.ok(decoded >= 3.5 && decoded <= 5, `kept ${decoded} s of 4.6 s`);
+      assert.ok(decoded >= 3.5 && decoded <= 7, `kept ${decoded} s`);
       const player = await app.playerDuration(0);
       assert.ok(Math.abs(player - decoded) < 0.5, `player ${player}`);
     });
@@ -125,14 +127,15 @@ describe("the phone screen, by voice, on a phone", () => {
       await page.locator(".position", { hasText: `Question ${n} of 9` }).waitFor();
       if (n === 5) {
         // Mid-answer reload: the session comes back at question 5 with the audio saved so far.
-        await app.answerFor(4500);
+        await app.answerFor(100);
+        await app.waitChunks(2);
         await app.reload();
         await page.locator(".position", { hasText: "Question 5 of 9" }).waitFor();
         await app.attempts().first().waitFor();
         assert.equal(await app.attempts().first().getAttribute("data-state"), "interrupted");
         const cut = (await app.storedAttempts()).find((a) => a.state === "interrupted");
-        assert.ok(cut.duration_ms >= 2000, `kept ${cut.duration_ms} ms of 4500`);
-        assert.ok(Math.abs((await app.decodedDuration(cut.id, cut.mime)) - 4.5) < 2.5);
+        assert.ok(cut.duration_ms >= 3500, `kept ${cut.duration_ms} ms`);
+        assert.ok(Math.abs((await app.decodedDuration(cut.id, cut.mime)) - cut.duration_ms / 1000) < 0.6);
         await app.button("Next question").click();
         await app.passMicCheck();
         continue;
@@ -199,21 +202,22 @@ describe("practice, timing and keys", () => {
     await app.waitPhase("answering");
     await page.clock.fastForward(42_500);
     await app.waitPhase("overtime");
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]').textContent === "+0:12");
+    await page.waitForFunction(() => /^\+0:1[2-4]$/.test(document.querySelector('[data-testid="clock"]').textContent));
     assert.ok(await page.locator(".timer.warning").isVisible());
     await app.button("Pause").click();
     await app.waitPhase("paused");
+    const paused = await page.getByTestId("clock").textContent();
     await page.clock.fastForward(60_000);
-    assert.equal(await page.getByTestId("clock").textContent(), "+0:12");
+    assert.equal(await page.getByTestId("clock").textContent(), paused);
     await app.button("Resume").click();
     await app.stop();
     await app.waitSaved(1);
     const [a] = await app.storedAttempts();
-    assert.ok(a.duration_ms >= 42_500 && a.duration_ms < 44_000, `${a.duration_ms}`);
+    assert.ok(a.duration_ms >= 42_500 && a.duration_ms < 46_000, `${a.duration_ms}`);
   });
 
   test("keyboard: Space, P, N, ? and Esc", async () => {
-    const { app, page, dialogs } = await open(VIEWPORTS.desktop);
+    const { app, page, dialogs, seen } = await open(VIEWPORTS.desktop);
     await app.start("#/practice/set/phone-screen");
     await app.passMicCheck();
     await page.locator("#practice-question").focus();
@@ -246,6 +250,9 @@ describe("practice, timing and keys", () => {
     await page.waitForFunction(() => location.hash === "#/sets/phone-screen");
     assert.match(dialogs.at(-1), /being recorded/);
     await app.waitSaved(2);
+    // Leaving mid-recording: the last chunk is still written, with no error.
+    await page.waitForTimeout(500);
+    assert.deepEqual(seen.errors, []);
   });
 });
 
@@ -281,5 +288,55 @@ describe("practice without a microphone", () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe("practice when storage runs out", () => {
+  test("nearly full before starting: recording is refused with a clear message, typing still works", async () => {
+    const { app, page } = await open(VIEWPORTS.desktop);
+    // The browser reports 100 KB free.
+    await page.addInitScript(() => {
+      StorageManager.prototype.estimate = async () => ({ usage: 9_900_000, quota: 10_000_000 });
+    });
+    await app.start("#/practice/question/angry-customer");
+    await page.getByTestId("mic-status").filter({ hasText: "almost out of storage" }).waitFor();
+    assert.equal(await page.getByTestId("mic-status").getAttribute("role"), "alert");
+    assert.ok(await app.button("Continue to the question").isDisabled());
+    await app.button("Type my answer instead").click();
+    await app.button("Start").click();
+    await app.button("Start answering now").click();
+    await page.locator("#typed-answer").fill("I would listen first.");
+    await page.getByTestId("word-count").filter({ hasText: "4 words" }).waitFor();
+    await app.stop();
+    await app.waitSaved(1);
+  });
+
+  test("full during a recording: it stops, says so, and keeps what was saved", async () => {
+    const { app, page } = await open(VIEWPORTS.desktop);
+    // Fault injection: once switched on, IndexedDB refuses writes as a full disk does.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.__diskFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return put.apply(this, args);
+      };
+    });
+    await app.start("#/practice/question/angry-customer");
+    await app.passMicCheck();
+    await app.answerFor(100);
+    await app.waitChunks(2);
+    await page.evaluate(() => (window.__diskFull = true));
+    await app.waitPhase("done");
+    await page.getByRole("status").filter({ hasText: /storage is full/i }).first().waitFor();
+    await app.waitSaved(1);
+    const [a] = await app.storedAttempts();
+    assert.equal(a.state, "interrupted");
+    assert.ok(a.chunks >= 2, `chunks ${a.chunks}`);
+    assert.equal((await app.chunkKeys()).length, a.chunks);
+    assert.ok((await app.decodedDuration(a.id, a.mime)) >= 3);
+    // The recorder stopped too: no more chunks are handed over.
+    const chunks = a.chunks;
+    await page.waitForTimeout(2500);
+    assert.equal((await app.storedAttempts())[0].chunks, chunks);
   });
 });

@@ -38,7 +38,8 @@ pub fn StorageIndicator() -> impl IntoView {
     let practice = expect_context::<crate::ui::practice::Practice>();
     let persisted = move || match practice.persisted.get() {
         Some(true) => format!(" · {}", t_string!(i18n, storage_persistent)),
-        _ => String::new(),
+        Some(false) => format!(" · {}", t_string!(i18n, storage_temporary)),
+        None => String::new(),
     };
     view! {
         <p class="storage-indicator">

@@ -148,6 +148,18 @@ export class PracticePage extends AppPage {
     );
   }
 
+  /** Waits until the live attempt has at least `n` chunks saved. */
+  async waitChunks(n) {
+    await this.page.waitForFunction(
+      (min) =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith("csic:attempt:"))
+          .map((k) => JSON.parse(localStorage.getItem(k)).data)
+          .some((a) => a.state === "live" && a.chunks >= min),
+      n,
+    );
+  }
+
   /** The IndexedDB chunk keys. */
   async chunkKeys() {
     return this.page.evaluate(

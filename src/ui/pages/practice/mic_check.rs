@@ -43,13 +43,13 @@ pub fn MicCheck(ctl: Ctl) -> impl IntoView {
     let devices = move || {
         let list = ctl.devices.get();
         (list.len() > 1).then(|| {
-            let chosen = ctl.prefs.practice().mic.unwrap_or_default();
+            let chosen = untrack(|| ctl.prefs.practice().mic).unwrap_or_default();
             let options = list
                 .into_iter()
                 .enumerate()
                 .map(|(n, (id, label))| {
                     let name = if label.is_empty() {
-                        format!("{}", n + 1)
+                        format!("{} {}", t_string!(i18n, practice_mic_choose), n + 1)
                     } else {
                         label
                     };
@@ -66,9 +66,13 @@ pub fn MicCheck(ctl: Ctl) -> impl IntoView {
     view! {
         <div class="card mic-check">
             <h2 id="practice-question" tabindex="-1">{tx!(i18n, practice_mic_title)}</h2>
-            <p role=move || if failed() { "alert" } else { "status" } class:error=failed data-testid="mic-status">
-                {txt!(status())}
-            </p>
+            // A refusal is an alert, progress a polite status: separate elements, so that screen
+            // readers announce the change of kind.
+            {dview!(if failed() {
+                view! { <p role="alert" class="error" data-testid="mic-status">{txt!(status())}</p> }.into_any()
+            } else {
+                view! { <p role="status" data-testid="mic-status">{txt!(status())}</p> }.into_any()
+            })}
             <label for="mic-level">{tx!(i18n, practice_mic_level)}</label>
             <meter id="mic-level" min="0" max="100" low="5" optimum="50" value=move || ctl.level.get()></meter>
             {dview!(devices())}

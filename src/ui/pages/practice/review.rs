@@ -139,7 +139,7 @@ fn AttemptItem(ctl: Ctl, attempt: Attempt, n: usize) -> impl IntoView {
             }))}
             {(!text.is_empty()).then(|| view! { <blockquote class="typed">{text}</blockquote> })}
             <button type="button" class="link danger" on:click=click(delete)>
-                {tx!(i18n, practice_delete_attempt)}
+                {txt!(t_string!(i18n, practice_delete_attempt, n = n))}
             </button>
         </li>
     }

@@ -65,13 +65,11 @@ pub struct Media {
 }
 
 thread_local! {
-    /// The running page's browser objects (one practice page at a time); `None` when it is gone.
-    static MEDIA: RefCell<Option<Media>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` on the page's browser objects; `None` once the page is gone. `f` must not call it again.
-fn with_media<R>(f: impl FnOnce(&mut Media) -> R) -> Option<R> {
-    MEDIA.with(|m| m.borrow_mut().as_mut().map(f))
+    /// The browser objects of the practice page on screen, with that page's number. A page that is
+    /// being replaced may be torn down after its successor mounted: the number keeps it off the new
+    /// page's objects.
+    static MEDIA: RefCell<Option<(u64, Media)>> = const { RefCell::new(None) };
+    static PAGES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// The controller: signals of the running session, shared by its parts.
@@ -93,9 +91,19 @@ pub struct Ctl {
     pub help: RwSignal<bool>,
     /// Not enough free space to record.
     pub low_storage: RwSignal<bool>,
+    /// This page's number (see `MEDIA`).
+    page: u64,
 }
 
 impl Ctl {
+    /// Runs `f` on this page's browser objects; `None` once the page is gone. `f` must not call it again.
+    fn with_media<R>(&self, f: impl FnOnce(&mut Media) -> R) -> Option<R> {
+        MEDIA.with(|m| match m.borrow_mut().as_mut() {
+            Some((page, media)) if *page == self.page => Some(f(media)),
+            _ => None,
+        })
+    }
+
     pub fn session(&self) -> Option<Session> {
         self.practice.session(&self.sid.get_value())
     }
@@ -127,9 +135,16 @@ impl Ctl {
     fn step(&self, f: impl FnOnce(&mut Timer, u64) -> Vec<Cue>) {
         let now = now_ms();
         self.now.set(now);
-        let mut cues = Vec::new();
-        let before = self.session_untracked().map(|s| s.timer.phase());
-        let after = self.update(|s| cues = f(&mut s.timer, now));
+        let Some(current) = self.session_untracked() else {
+            return;
+        };
+        let before = Some(current.timer.phase());
+        let mut timer = current.timer.clone();
+        let cues = f(&mut timer, now);
+        if timer == current.timer {
+            return;
+        }
+        let after = self.update(|s| s.timer = timer);
         for cue in cues {
             self.cue(cue);
         }
@@ -146,18 +161,25 @@ impl Ctl {
         let answering = self.session_untracked().is_some_and(|s| s.answering());
         if answering {
             self.step(|t, now| t.tick(now));
-        } else if with_media(|m| m.recorder.is_some()).unwrap_or(false) {
+        } else if self.with_media(|m| m.recorder.is_some()).unwrap_or(false) {
             // The answer was ended elsewhere (a chunk could not be saved): stop recording too.
             self.end_answer();
         }
-        let level = with_media(|m| m.meter.as_ref().map(|x| x.level())).flatten();
+        let level = self
+            .with_media(|m| m.meter.as_ref().map(|x| x.level()))
+            .flatten();
         if let Some(l) = level {
             self.level.set(l);
         }
     }
 
+    /// Announces `text` politely; cleared first so that the same words are read again.
     fn say(&self, text: String) {
-        self.announce.set(text);
+        let announce = self.announce;
+        announce.set(String::new());
+        request_animation_frame(move || {
+            let _ = announce.try_set(text);
+        });
     }
 
     fn cue(&self, cue: Cue) {
@@ -192,7 +214,6 @@ impl Ctl {
         if !s.typed && (self.low_storage.get_untracked() || !self.mic_ok.get_untracked()) {
             return;
         }
-        browser::mark("csic-start");
         self.step(|t, now| t.start(now));
     }
 
@@ -210,10 +231,10 @@ impl Ctl {
                 t.resume(now);
                 Vec::new()
             });
-            with_media(|m| m.recorder.as_ref().map(|r| r.resume()));
+            self.with_media(|m| m.recorder.as_ref().map(|r| r.resume()));
         } else if s.answering() {
             self.step(|t, now| t.pause(now));
-            with_media(|m| m.recorder.as_ref().map(|r| r.pause()));
+            self.with_media(|m| m.recorder.as_ref().map(|r| r.pause()));
         }
     }
 
@@ -285,7 +306,12 @@ impl Ctl {
             }
             return;
         }
-        let (stream, mime) = with_media(|m| (m.stream.clone(), m.mime.clone())).unwrap_or_default();
+        if let Some(old) = self.with_media(|m| m.recorder.take()).flatten() {
+            old.stop();
+        }
+        let (stream, mime) = self
+            .with_media(|m| (m.stream.clone(), m.mime.clone()))
+            .unwrap_or_default();
         let (Some(stream), Some(mime)) = (stream, mime) else {
             self.mic_ok.set(false);
             self.mic.set(MicState::Failed(MicError::Unsupported));
@@ -310,16 +336,17 @@ impl Ctl {
             session: s.id.clone(),
         }));
         let (w1, w2) = (writer.clone(), writer);
-        let ctl = *self;
+        // Only app-wide state here: the last chunk may come after the page is gone.
+        let (practice, sid) = (self.practice, s.id.clone());
         let mut first = true;
         browser::mark("csic-answer-start");
         let on_data = move |blob| {
             if std::mem::take(&mut first) {
                 browser::measure("csic-first-data", "csic-answer-start");
             }
-            let answered = ctl
-                .practice
-                .session(&ctl.sid.get_value())
+            // The answer time behind this chunk, while this attempt is still the live one.
+            let answered = untrack(|| practice.session(&sid))
+                .filter(|s| s.live.as_deref() == Some(w1.borrow().attempt.as_str()))
                 .map(|s| s.timer.answered_ms(now_ms()))
                 .unwrap_or(0);
             push(&w1, Job::Chunk(blob, answered));
@@ -328,7 +355,7 @@ impl Ctl {
         let on_start = || browser::measure("csic-recorder-start", "csic-answer-start");
         match Recorder::start(&stream, &mime, SLICE_MS, on_data, on_stop, on_start) {
             Ok(r) => {
-                with_media(|m| m.recorder = Some(r));
+                self.with_media(|m| m.recorder = Some(r));
             }
             Err(e) => {
                 self.mic_ok.set(false);
@@ -340,20 +367,26 @@ impl Ctl {
 
     /// The answer ended (stopped, or time ran out): stop the recorder, or finish the typed answer.
     fn end_answer(&self) {
-        let recorder = with_media(|m| m.recorder.take()).flatten();
+        let recorder = self.with_media(|m| m.recorder.take()).flatten();
         let Some(s) = self.session_untracked() else {
             return;
         };
-        if let Some(r) = recorder {
-            // The writer finishes the attempt after the last chunk.
-            r.stop();
-        } else if let Some(live) = &s.live {
+        if let Some(live) = &s.live {
+            // The final answer time, from the timer that ran it.
             let answered = s.timer.answered_ms(now_ms());
             self.practice.update_attempt(live, |a| {
                 if a.state == AttemptState::Live {
-                    a.finish(answered);
+                    if recorder.is_some() {
+                        // The writer marks it complete after the last chunk.
+                        a.duration_ms = answered;
+                    } else {
+                        a.finish(answered);
+                    }
                 }
             });
+        }
+        if let Some(r) = recorder {
+            r.stop();
         }
         self.update(|s| s.live = None);
     }
@@ -368,7 +401,7 @@ impl Ctl {
         self.mic.set(MicState::Opening);
         spawn_local(async move {
             let result = browser::open_mic(device).await;
-            let Some(()) = with_media(|m| {
+            let Some(()) = ctl.with_media(|m| {
                 if let Some(old) = m.stream.take() {
                     browser::stop_stream(&old);
                 }
@@ -383,7 +416,7 @@ impl Ctl {
             match result {
                 Ok(stream) => {
                     let meter = browser::Meter::new(&stream);
-                    with_media(|m| {
+                    ctl.with_media(|m| {
                         m.meter = meter;
                         m.stream = Some(stream);
                         m.mime = Some(mime);
@@ -426,7 +459,14 @@ impl Ctl {
             self.step(|t, now| t.stop(now));
         }
         // Dropping the meter closes its audio context.
-        if let Some(m) = MEDIA.with(|m| m.borrow_mut().take()) {
+        let mine = MEDIA.with(|m| {
+            let mut slot = m.borrow_mut();
+            match slot.as_ref() {
+                Some((page, _)) if *page == self.page => slot.take().map(|(_, media)| media),
+                _ => None,
+            }
+        });
+        if let Some(m) = mine {
             if let Some(r) = m.recorder {
                 r.stop();
             }
@@ -450,6 +490,26 @@ pub fn focus(id: &str) {
     });
 }
 
+/// If focus fell to the page (its button went away), puts it on the first action button.
+fn keep_focus() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = doc.active_element().is_none_or(|e| e.tag_name() == "BODY");
+    if lost {
+        if let Some(b) = doc
+            .query_selector(
+                ".practice-run .actions-row button, .review .actions-row button.primary",
+            )
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = b.focus();
+        }
+    }
+}
+
 fn on_key(ctl: Ctl, e: web_sys::KeyboardEvent) {
     if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
         return;
@@ -459,7 +519,10 @@ fn on_key(ctl: Ctl, e: web_sys::KeyboardEvent) {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| el.tag_name())
         .unwrap_or_default();
-    if matches!(target.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+    if matches!(
+        target.as_str(),
+        "INPUT" | "TEXTAREA" | "SELECT" | "AUDIO" | "VIDEO"
+    ) {
         return;
     }
     if ctl.help.get_untracked() {
@@ -527,7 +590,12 @@ pub fn Runner(id: String) -> impl IntoView {
         announce: RwSignal::new(String::new()),
         help: RwSignal::new(false),
         low_storage: RwSignal::new(false),
+        page: PAGES.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        }),
     };
+    MEDIA.with(|m| *m.borrow_mut() = Some((ctl.page, Media::default())));
     let interval =
         set_interval_with_handle(move || ctl.tick(), std::time::Duration::from_millis(200)).ok();
     let keys = window_event_listener(leptos::ev::keydown, move |e| on_key(ctl, e));
@@ -538,13 +606,20 @@ pub fn Runner(id: String) -> impl IntoView {
         keys.remove();
         ctl.teardown();
     });
-    spawn_local(async move {
-        if let Some(e) = crate::storage::storage_estimate().await {
-            if e.quota.saturating_sub(e.usage) < MIN_FREE_BYTES {
-                ctl.low_storage.set(true);
-                ctl.notices.push(Notice::StorageFull);
+    // Free space is checked on arrival and again after every recording saved or deleted.
+    Effect::new(move |_| {
+        ctl.practice.stored.track();
+        spawn_local(async move {
+            if let Some(e) = crate::storage::storage_estimate().await {
+                let low = e.quota.saturating_sub(e.usage) < MIN_FREE_BYTES;
+                if ctl.low_storage.try_set(low).is_some() {
+                    return;
+                }
+                if low {
+                    ctl.notices.push(Notice::StorageFull);
+                }
             }
-        }
+        });
     });
 
     let lang = move || from_locale(i18n.get_locale());
@@ -611,6 +686,14 @@ fn QuestionView(ctl: Ctl, entry: Entry) -> impl IntoView {
     // Views that depend on the phase only are rebuilt when it changes, not on every tick.
     let phase_memo = Memo::new(move |_| reading.get().map(|r| r.phase).unwrap_or(Phase::Idle));
     let phase = move || phase_memo.get();
+    // The buttons change with the phase: keep keyboard focus on the new main one.
+    Effect::new(move |prev: Option<Phase>| {
+        let now = phase_memo.get();
+        if prev.is_some_and(|p| p != now) {
+            request_animation_frame(keep_focus);
+        }
+        now
+    });
     let position = move || {
         ctl.session()
             .map(|s| {
@@ -731,6 +814,7 @@ fn QuestionView(ctl: Ctl, entry: Entry) -> impl IntoView {
                 </button>
             })}
             <div class="timer" class:warning=move || reading.get().is_some_and(|r| r.warning)
+                class:urgent=move || reading.get().is_some_and(|r| r.phase == Phase::Answering && r.remaining_ms <= 10_000)
                 data-phase=move || phase().name()>
                 <p class="phase">{txt!(reading.get().map(|r| phase_label(i18n, &r)).unwrap_or_default())}</p>
                 <p class="clock" data-testid="clock">{txt!(reading.get().map(|r| clock_text(&r)).unwrap_or_default())}</p>

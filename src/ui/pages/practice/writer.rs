@@ -94,12 +94,10 @@ async fn drain(writer: Shared) {
                 }
             }
             Job::Stop => {
-                let answered = practice
-                    .session(&writer.borrow().session)
-                    .map(|s| s.timer.answered_ms(now_ms()));
+                // The page set the final duration when the answer ended.
                 practice.update_attempt(&id, |a| {
                     if a.state == AttemptState::Live {
-                        a.finish(answered.unwrap_or(a.duration_ms));
+                        a.finish(a.duration_ms);
                     }
                 });
                 practice.recording_saved();
