@@ -2,7 +2,7 @@
 # Installs every tool the project needs. Idempotent, and quick (a few seconds) when all is present.
 #   - the wasm32 Rust target
 #   - trunk 0.21.14, and wasm-bindgen-cli equal to the wasm-bindgen version in Cargo.lock
-#   - npm packages from package-lock.json (binaryen's wasm-opt, playwright-core, axe-core)
+#   - npm packages from package-lock.json (binaryen's wasm-opt, terser, playwright-core, axe-core)
 #   - Debian's chromium and chromium-driver (for browser tests)
 #   - every crate, fetched so that Trunk can build offline
 set -euo pipefail

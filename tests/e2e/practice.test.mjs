@@ -27,10 +27,10 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       assert.equal(await app.phase(), "idle");
       await app.button("Start").click();
       await app.waitPhase("thinking");
-      assert.equal(await page.getByTestId("announcer").textContent(), "Think time has started.");
+      await page.getByTestId("announcer").filter({ hasText: "Think time has started." }).waitFor({ state: "attached" });
       await app.button("Start answering now").click();
       await app.waitPhase("answering");
-      assert.equal(await page.getByTestId("announcer").textContent(), "Answer time has started.");
+      await page.getByTestId("announcer").filter({ hasText: "Answer time has started." }).waitFor({ state: "attached" });
       await page.getByTestId("recording").waitFor();
       await page.waitForTimeout(3000);
       await app.stop();
@@ -172,14 +172,14 @@ describe("practice, timing and keys", () => {
     await app.button("Start").click();
     await page.clock.fastForward(5200);
     await app.waitPhase("answering");
-    assert.equal(await page.getByTestId("announcer").textContent(), "Answer time has started.");
+    await page.getByTestId("announcer").filter({ hasText: "Answer time has started." }).waitFor({ state: "attached" });
     await page.waitForTimeout(1500); // some real audio
     await page.clock.fastForward(20_000);
     await page.waitForFunction(() => document.querySelector('[data-testid="announcer"]').textContent === "10 seconds left.");
     assert.ok(await page.locator(".timer.warning").isVisible());
     await page.clock.fastForward(10_000);
     await app.waitPhase("done");
-    assert.equal(await page.getByTestId("announcer").textContent(), "Time is up.");
+    await page.getByTestId("announcer").filter({ hasText: "Time is up." }).waitFor({ state: "attached" });
     await app.waitSaved(1);
     const [a] = await app.storedAttempts();
     assert.equal(a.state, "complete");

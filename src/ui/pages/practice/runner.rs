@@ -173,12 +173,15 @@ impl Ctl {
         }
     }
 
-    /// Announces `text` politely; cleared first so that the same words are read again.
+    /// Announces `text` politely. The same words twice in a row get a trailing no-break space, so
+    /// that the live region changes and screen readers read them again.
     fn say(&self, text: String) {
-        let announce = self.announce;
-        announce.set(String::new());
-        request_animation_frame(move || {
-            let _ = announce.try_set(text);
+        self.announce.update(|old| {
+            *old = if old.trim_end_matches('\u{a0}') == text && !old.ends_with('\u{a0}') {
+                format!("{text}\u{a0}")
+            } else {
+                text
+            };
         });
     }
 
