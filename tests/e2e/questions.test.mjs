@@ -230,10 +230,10 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await page.getByRole("button", { name: `Move down: ${en("angry-customer")}` }).focus();
       await page.keyboard.press("Enter");
       assert.deepEqual(await titles(), [en("pet-peeve"), en("angry-customer"), en("typical-day")]);
-      // Focus follows the moved question, so the key can be pressed again.
-      assert.equal(
-        await page.evaluate(() => document.activeElement?.closest(".set-item")?.querySelector(".item-title")?.textContent),
-        en("angry-customer")
+      // Focus follows the moved question (in the next frame), so the key can be pressed again.
+      await page.waitForFunction(
+        (title) => document.activeElement?.closest(".set-item")?.querySelector(".item-title")?.textContent === title,
+        en("angry-customer"),
       );
       await page.getByRole("status").filter({ hasText: "to position 2" }).waitFor({ state: "attached" });
 
