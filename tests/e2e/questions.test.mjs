@@ -136,7 +136,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       const pick = page.locator(".random-pick [data-testid=question]");
       await pick.waitFor();
       assert.ok(byId[await pick.getAttribute("data-id")]);
-      assert.equal(await page.evaluate(() => document.activeElement?.id), "random-title");
+      await page.waitForFunction(() => document.activeElement?.id === "random-title");
       await context.close();
     });
 

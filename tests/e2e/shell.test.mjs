@@ -53,7 +53,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       assert.match(page.url(), /\/a\/b\/#\/settings$/);
       assert.equal(await app.nav("Settings").getAttribute("aria-current"), "page");
       // Focus moves to the new page's heading.
-      assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+      await page.waitForFunction(() => document.activeElement?.tagName === "H1");
 
       await app.reload();
       assert.equal(await app.headingText(), SETTINGS.en);
