@@ -25,11 +25,13 @@ use runner::Runner;
 
 /// The questions a new session would ask, once the bank is loaded. Empty if none is available.
 fn questions_for(bank: Bank, start: &Start) -> Vec<String> {
-    let exists = |id: &String| {
-        bank.entries(crate::domain::locale::Lang::En)
-            .iter()
-            .any(|e| &e.id == id)
-    };
+    // Every question's entry is built once, not once per id.
+    let known: Vec<String> = bank
+        .entries(crate::domain::locale::Lang::En)
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    let exists = |id: &String| known.contains(id);
     let ids: Vec<String> = match start {
         Start::Resume => Vec::new(),
         Start::Question(id) => vec![id.clone()],
