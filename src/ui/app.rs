@@ -13,8 +13,8 @@ use super::router::provide_route;
 use crate::domain::route::Route;
 use crate::i18n::*;
 use crate::ui::erase::click;
+use crate::ui::focus::focus_now;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,13 +27,7 @@ pub fn App() -> impl IntoView {
 
 /// Moves keyboard focus to the page's heading, so that screen readers announce the new page.
 fn focus_heading() {
-    let heading = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("#main h1").ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(h) = heading {
-        let _ = h.focus();
-    }
+    focus_now("#main h1");
 }
 
 #[component]
@@ -78,13 +72,7 @@ fn Shell() -> impl IntoView {
 
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(main) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("main"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = main.focus();
-        }
+        focus_now("#main");
     };
 
     view! {

@@ -27,6 +27,7 @@ mod app;
 pub mod bank;
 pub mod components;
 pub mod erase;
+pub mod focus;
 pub mod labels;
 pub mod lang;
 pub mod notices;

@@ -4,28 +4,15 @@ use crate::domain::route::Route;
 use crate::i18n::*;
 use crate::ui::bank::{fresh_id, Bank};
 use crate::ui::erase::{event, submit};
+use crate::ui::focus::focus_id;
 use crate::ui::labels;
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 fn go(route: Route) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_hash(&route.href());
     }
-}
-
-fn focus(id: &str) {
-    let id = id.to_string();
-    request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// Create or edit a custom question. Every field is checked at once; problems are listed, translated.
@@ -71,7 +58,7 @@ pub fn QuestionEditorPage(
             }
             Err(list) => {
                 errors.set(list);
-                focus("editor-errors");
+                focus_id("editor-errors");
             }
         }
     };

@@ -7,10 +7,10 @@ use crate::i18n::*;
 use crate::ui::bank::{Bank, LoadState};
 use crate::ui::components::QuestionCard;
 use crate::ui::erase::{click, event};
+use crate::ui::focus::focus_id;
 use crate::ui::labels;
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The question bank: search, filters, browse by category, and a weighted random pick.
 #[component]
@@ -48,15 +48,7 @@ pub fn QuestionsPage() -> impl IntoView {
             &mut random,
         );
         random_id.set(picked.into_iter().next());
-        request_animation_frame(|| {
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("random-title"))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        });
+        focus_id("random-title");
     };
     let random_entry = move || {
         let id = random_id.get()?;

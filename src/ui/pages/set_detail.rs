@@ -6,10 +6,10 @@ use crate::i18n::*;
 use crate::ui::bank::Bank;
 use crate::ui::components::TextField;
 use crate::ui::erase::{click, drag, event, submit};
+use crate::ui::focus::focus_now;
 use crate::ui::labels;
 use crate::ui::lang::from_locale;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 fn title_of(entries: &[Entry], id: &str) -> String {
     entries
@@ -24,22 +24,15 @@ fn title_of(entries: &[Entry], id: &str) -> String {
 fn focus_move_button(index: usize, down: bool) {
     set_timeout(
         move || {
-            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
             let find = |dir: &str| {
-                document
-                    .query_selector(&format!(
-                        ".set-item:nth-child({}) button[data-move={dir}]:not([disabled])",
-                        index + 1
-                    ))
-                    .ok()
-                    .flatten()
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                format!(
+                    ".set-item:nth-child({}) button[data-move={dir}]:not([disabled])",
+                    index + 1
+                )
             };
             let (first, second) = if down { ("down", "up") } else { ("up", "down") };
-            if let Some(button) = find(first).or_else(|| find(second)) {
-                let _ = button.focus();
+            if !focus_now(&find(first)) {
+                focus_now(&find(second));
             }
         },
         std::time::Duration::ZERO,

@@ -1,8 +1,9 @@
 //! Before the first spoken answer: permission, a live level meter and the choice of microphone.
 
-use super::runner::{focus, Ctl, MicState};
+use super::runner::{Ctl, MicState};
 use crate::browser::MicError;
 use crate::ui::erase::{click, event};
+use crate::ui::focus::focus_id;
 use leptos::prelude::*;
 
 #[component]
@@ -34,11 +35,11 @@ pub fn MicCheck(ctl: Ctl) -> impl IntoView {
     };
     let go = move |_| {
         ctl.mic_ok.set(true);
-        focus("practice-question");
+        focus_id("practice-question");
     };
     let typed = move |_| {
         ctl.set_typed(true);
-        focus("practice-question");
+        focus_id("practice-question");
     };
     let devices = move || {
         let list = ctl.devices.get();

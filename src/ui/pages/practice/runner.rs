@@ -18,6 +18,7 @@ use crate::domain::timer::{clock, duration, Cue, Phase, Reading, Timer};
 use crate::i18n::*;
 use crate::ui::bank::{fresh_id, Bank};
 use crate::ui::erase::{click, event};
+use crate::ui::focus::{focus_id, focus_now};
 use crate::ui::labels::I18n;
 use crate::ui::lang::from_locale;
 use crate::ui::notices::{Notice, Notices};
@@ -284,7 +285,7 @@ impl Ctl {
         };
         let now = now_ms();
         self.update(|s| s.advance(now, timer, drawn));
-        focus("practice-question");
+        focus_id("practice-question");
     }
 
     pub fn set_typed(&self, typed: bool) {
@@ -305,7 +306,7 @@ impl Ctl {
             let attempt = Attempt::start(id.clone(), &s.id, &q, "", now);
             if self.practice.save_attempt(attempt) {
                 self.update(|s| s.live = Some(id));
-                focus("typed-answer");
+                focus_id("typed-answer");
             }
             return;
         }
@@ -480,36 +481,13 @@ impl Ctl {
     }
 }
 
-pub fn focus(id: &str) {
-    let id = id.to_string();
-    request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// If focus fell to the page (its button went away), puts it on the first action button.
 fn keep_focus() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let lost = doc.active_element().is_none_or(|e| e.tag_name() == "BODY");
+    let lost = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.active_element().is_none_or(|e| e.tag_name() == "BODY"));
     if lost {
-        if let Some(b) = doc
-            .query_selector(
-                ".practice-run .actions-row button, .review .actions-row button.primary",
-            )
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = b.focus();
-        }
+        focus_now(".practice-run .actions-row button, .review .actions-row button.primary");
     }
 }
 
