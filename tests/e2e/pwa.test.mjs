@@ -97,7 +97,12 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await page.evaluate(() => {
         window.__stillHere = true;
       });
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      // Ask for the update check as browsers do on their own, again until the new worker is waiting
+      // (under load a first check can still see the old script).
+      for (let i = 0; i < 10 && !(await banner.isVisible()); i++) {
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+        await banner.waitFor({ state: "visible", timeout: 3000 }).catch(() => {});
+      }
       await banner.waitFor({ state: "visible" });
       assert.match(await banner.textContent(), /Update available/);
 
