@@ -128,14 +128,26 @@ pub fn interrupt_live(attempts: &mut [Attempt]) -> Vec<Attempt> {
         .collect()
 }
 
-/// Practice per question, from the attempts that captured something.
-pub fn progress(attempts: &[Attempt]) -> BTreeMap<String, Progress> {
+/// Practice per question, from the attempts that captured something. `score_of` gives an
+/// attempt's score (0.0–1.0) once it was reviewed; the latest scored attempt sets `last_score`.
+pub fn progress(
+    attempts: &[Attempt],
+    score_of: &dyn Fn(&str) -> Option<f64>,
+) -> BTreeMap<String, Progress> {
     let mut map: BTreeMap<String, Progress> = BTreeMap::new();
+    let mut scored_at: BTreeMap<&str, u64> = BTreeMap::new();
     for a in attempts.iter().filter(|a| a.has_content()) {
         let p = map.entry(a.question.clone()).or_default();
         p.attempts += 1;
         let at = a.started_ms as f64;
         p.last_practised_ms = Some(p.last_practised_ms.map_or(at, |t| t.max(at)));
+        if let Some(s) = score_of(&a.id) {
+            let latest = scored_at.entry(&a.question).or_insert(0);
+            if a.started_ms >= *latest {
+                *latest = a.started_ms;
+                p.last_score = Some(s);
+            }
+        }
     }
     map
 }
@@ -166,7 +178,7 @@ pub fn counts_characters(text: &str) -> bool {
     cjk * 2 > text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-fn is_cjk(c: char) -> bool {
+pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
@@ -224,10 +236,12 @@ mod tests {
         let mut b = Attempt::start("a2".into(), "s", "q1", "", 9_000);
         b.text = "hello".into();
         let empty = attempt("a3", "q2", 2_000);
-        let p = progress(&[a, b, empty]);
+        let p = progress(&[a, b, empty], &|id| (id == "a1").then_some(0.4));
         assert_eq!(p.len(), 1);
         assert_eq!(p["q1"].attempts, 2);
         assert_eq!(p["q1"].last_practised_ms, Some(9_000.0));
+        // Only a1 was scored: its score stands until a later attempt is scored.
+        assert_eq!(p["q1"].last_score, Some(0.4));
     }
 
     #[test]

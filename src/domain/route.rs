@@ -32,6 +32,23 @@ pub enum Route {
     Checklist,
     /// Practice: resume the session under way, or start one.
     Practice(Start),
+    /// Every attempt, filterable, a page at a time.
+    History,
+    /// One attempt: its recording or text, its review, coverage and insights.
+    Attempt(String),
+    /// Two attempts of the same question side by side.
+    Compare(String, String),
+    /// A session's printable report.
+    Report(String),
+    /// The progress chart.
+    Progress,
+    /// After-interview self-reviews.
+    SelfReviews,
+    SelfReview(String),
+    /// Edit the rubric.
+    Rubric,
+    /// Export, import, delete everything.
+    Data,
     /// Anything else; keeps the path that was asked for.
     NotFound(String),
 }
@@ -64,6 +81,17 @@ impl Route {
                 Route::Practice(Start::Question(id.to_string()))
             }
             ["practice", "set", id] if valid_id(id) => Route::Practice(Start::Set(id.to_string())),
+            ["history"] => Route::History,
+            ["history", "attempt", id] if valid_id(id) => Route::Attempt(id.to_string()),
+            ["history", "compare", a, b] if valid_id(a) && valid_id(b) => {
+                Route::Compare(a.to_string(), b.to_string())
+            }
+            ["history", "session", id] if valid_id(id) => Route::Report(id.to_string()),
+            ["progress"] => Route::Progress,
+            ["self-review"] => Route::SelfReviews,
+            ["self-review", id] if valid_id(id) => Route::SelfReview(id.to_string()),
+            ["rubric"] => Route::Rubric,
+            ["data"] => Route::Data,
             _ => Route::NotFound(format!("/{trimmed}")),
         }
     }
@@ -85,6 +113,15 @@ impl Route {
                 Start::Set(id) => format!("#/practice/set/{id}"),
                 Start::Random => "#/practice/random".into(),
             },
+            Route::History => "#/history".into(),
+            Route::Attempt(id) => format!("#/history/attempt/{id}"),
+            Route::Compare(a, b) => format!("#/history/compare/{a}/{b}"),
+            Route::Report(id) => format!("#/history/session/{id}"),
+            Route::Progress => "#/progress".into(),
+            Route::SelfReviews => "#/self-review".into(),
+            Route::SelfReview(id) => format!("#/self-review/{id}"),
+            Route::Rubric => "#/rubric".into(),
+            Route::Data => "#/data".into(),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -136,6 +173,15 @@ mod tests {
             Route::Practice(Start::Random),
             Route::Practice(Start::Question("q-1".into())),
             Route::Practice(Start::Set("phone-screen".into())),
+            Route::History,
+            Route::Attempt("a-1".into()),
+            Route::Compare("a-1".into(), "a-2".into()),
+            Route::Report("s-1".into()),
+            Route::Progress,
+            Route::SelfReviews,
+            Route::SelfReview("r-1".into()),
+            Route::Rubric,
+            Route::Data,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
