@@ -226,3 +226,66 @@ async fn audio_chunks_are_joined_in_order_and_deleted_together() {
     );
     store.close();
 }
+
+#[wasm_bindgen_test]
+async fn backup_reads_every_document_and_chunk_and_an_import_writes_them_back() {
+    use cs_interview_coach::domain::backup::{export, parse, plan};
+    use cs_interview_coach::domain::review::Review;
+    use cs_interview_coach::storage::{apply, audio_chunks, audio_keys, audio_store};
+    use std::collections::BTreeSet;
+
+    // The adapter lists a prefix's documents by `<kind>:<id>`, and clears only that prefix.
+    let store = fresh_store("backup");
+    let other = fresh_store("backup-other");
+    let mut review = Review::new("bk1", 1, 5);
+    review.toggle("structure/result");
+    store.save("bk1", &review).expect("save review");
+    store
+        .save("app", &Settings::default())
+        .expect("save settings");
+    other.save("app", &Settings::default()).expect("save other");
+    let docs = store.documents().expect("documents");
+    let keys: Vec<&str> = docs.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["review:bk1", "settings:app"]);
+    assert_eq!(
+        store.raw_value("review:bk1").as_deref(),
+        Some(docs[0].1.as_str())
+    );
+
+    // A chunk in the recordings database comes out with its bytes.
+    let audio = audio_store().await.expect("open audio");
+    let key = chunk_key("bk1", 0);
+    audio
+        .put(&key, &blob_of(&[7, 8, 9], "audio/webm"))
+        .await
+        .expect("put chunk");
+    let chunks = audio_chunks().await.expect("chunks");
+    assert!(chunks.contains(&(key.clone(), vec![7, 8, 9])));
+
+    // Export, then import into an empty app: the plan adds both, and they are written back.
+    let (text, _) = export(&docs, &[(key.clone(), vec![7, 8, 9])], 1);
+    let backup = parse(&text).expect("parse");
+    store.clear().expect("clear");
+    assert_eq!(store.documents().expect("documents"), vec![]);
+    assert!(
+        other.raw_value("settings:app").is_some(),
+        "another prefix is left alone"
+    );
+    audio.delete(&key).await.expect("delete chunk");
+    let present = audio_keys().await.expect("keys");
+    let live = LocalStore::default();
+    let p = plan(&backup, &|k| live.raw_value(k), &present);
+    assert_eq!((p.add.len(), p.audio_add.len()), (2, 1));
+    assert_eq!(apply(&backup, &p, false).await, Ok((2, 1)));
+    assert_eq!(
+        live.raw_value("review:bk1").as_deref(),
+        Some(docs[0].1.as_str())
+    );
+    let back = audio.get(&key).await.expect("get").expect("chunk is back");
+    assert_eq!(bytes_of(&back).await, vec![7, 8, 9]);
+    // Importing it again changes nothing.
+    let present: BTreeSet<String> = audio_keys().await.expect("keys");
+    assert!(plan(&backup, &|k| live.raw_value(k), &present).is_empty());
+    live.clear().expect("clear");
+    audio.delete(&key).await.expect("tidy up");
+}

@@ -35,6 +35,10 @@ impl LocalStore {
         }
     }
 
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
     /// The key a record is stored under: `<prefix>:<kind>:<id>`.
     pub fn key<R: Record>(&self, id: &str) -> String {
         format!("{}:{}:{}", self.prefix, R::KIND, id)

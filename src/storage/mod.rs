@@ -3,12 +3,14 @@
 //! The domain decides what a record is and how old ones migrate; this module only moves strings and
 //! blobs in and out of the browser.
 
+mod backup;
 mod blobs;
 mod chunks;
 mod content;
 mod estimate;
 mod local;
 
+pub use backup::{apply, audio_chunks, audio_keys, clear_everything};
 pub use blobs::{BlobStore, IdbBlobStore};
 pub use chunks::{audio_store, delete_prefix, read_joined, AUDIO_DB};
 pub use content::{load_questions, ContentError};
