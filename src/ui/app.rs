@@ -5,8 +5,9 @@ use super::components::{Header, NoticeArea, UpdateBanner};
 use super::lang::to_locale;
 use super::notices::Notices;
 use super::pages::{
-    ChecklistPage, HomePage, NotFoundPage, PracticePage, QuestionEditorPage, QuestionsPage,
-    SetPage, SetsPage, SettingsPage,
+    AttemptPage, ChecklistPage, ComparePage, DataPage, HistoryPage, HomePage, NotFoundPage,
+    PracticePage, ProgressPage, QuestionEditorPage, QuestionsPage, ReportPage, RubricPage,
+    SelfReviewPage, SelfReviewsPage, SetPage, SetsPage, SettingsPage,
 };
 use super::prefs::Prefs;
 use super::router::provide_route;
@@ -36,7 +37,8 @@ fn Shell() -> impl IntoView {
     let notices = Notices::provide();
     let prefs = Prefs::provide(notices);
     Bank::provide(notices);
-    super::practice::Practice::provide(notices);
+    let reviews = super::reviews::Reviews::provide(notices);
+    super::practice::Practice::provide(notices, reviews);
     let initial = to_locale(prefs.language_untracked());
     i18n.set_locale(initial);
     let route = provide_route();
@@ -53,6 +55,16 @@ fn Shell() -> impl IntoView {
             Route::Sets | Route::Set(_) => t_string!(i18n, sets_title).to_string(),
             Route::Checklist => t_string!(i18n, checklist_title).to_string(),
             Route::Practice(_) => t_string!(i18n, practice_title).to_string(),
+            Route::History | Route::Attempt(_) | Route::Compare(..) => {
+                t_string!(i18n, history_title).to_string()
+            }
+            Route::Report(_) => t_string!(i18n, report_title).to_string(),
+            Route::Progress => t_string!(i18n, progress_title).to_string(),
+            Route::SelfReviews | Route::SelfReview(_) => {
+                t_string!(i18n, selfreview_title).to_string()
+            }
+            Route::Rubric => t_string!(i18n, rubric_edit_title).to_string(),
+            Route::Data => t_string!(i18n, data_title).to_string(),
             Route::NotFound(_) => t_string!(i18n, not_found_title).to_string(),
         };
         let title = format!("{page} · {}", t_string!(i18n, app_name));
@@ -93,6 +105,15 @@ fn Shell() -> impl IntoView {
                 Route::Set(id) => view! { <SetPage id=id /> }.into_any(),
                 Route::Checklist => view! { <ChecklistPage /> }.into_any(),
                 Route::Practice(start) => view! { <PracticePage start=start /> }.into_any(),
+                Route::History => view! { <HistoryPage /> }.into_any(),
+                Route::Attempt(id) => view! { <AttemptPage id=id /> }.into_any(),
+                Route::Compare(a, b) => view! { <ComparePage a=a b=b /> }.into_any(),
+                Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
+                Route::Progress => view! { <ProgressPage /> }.into_any(),
+                Route::SelfReviews => view! { <SelfReviewsPage /> }.into_any(),
+                Route::SelfReview(id) => view! { <SelfReviewPage id=id /> }.into_any(),
+                Route::Rubric => view! { <RubricPage /> }.into_any(),
+                Route::Data => view! { <DataPage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             })}
         </main>

@@ -118,10 +118,13 @@ impl Bank {
             .filter(|id| !hidden.contains(id))
             .collect();
         let mut random = || js_sys::Math::random();
+        let plan = use_context::<super::reviews::Reviews>()
+            .map(|r| r.to_practise())
+            .unwrap_or_default();
         crate::domain::pick::pick_many(
             &ids,
             &self.progress(),
-            &|_| false,
+            &|id| plan.contains(id),
             js_sys::Date::now(),
             n,
             &mut random,

@@ -77,3 +77,20 @@ pub fn minutes(i18n: I18n, seconds: u32) -> String {
     let n = crate::domain::bank::minutes_rounded_up(seconds);
     t_string!(i18n, minutes_short, n = n).to_string()
 }
+
+/// A date (and time, if `time`) in the user's language, from ms since the epoch.
+pub fn date(ms: u64, lang: crate::domain::locale::Lang, time: bool) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let s = if time {
+        d.to_locale_string(lang.tag(), &wasm_bindgen::JsValue::UNDEFINED)
+    } else {
+        d.to_locale_date_string(lang.tag(), &wasm_bindgen::JsValue::UNDEFINED)
+    };
+    String::from(s)
+}
+
+/// A tenth-precision number without float formatting (which would cost code size): 3.25 → "3.3".
+pub fn tenths(v: f64) -> String {
+    let t = (v * 10.0).round().max(0.0) as u64;
+    format!("{}.{}", t / 10, t % 10)
+}

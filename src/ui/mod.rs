@@ -34,6 +34,7 @@ pub mod notices;
 pub mod pages;
 pub mod practice;
 pub mod prefs;
+pub mod reviews;
 pub mod router;
 
 pub use app::App;

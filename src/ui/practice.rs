@@ -6,6 +6,7 @@
 
 use super::bank::{load_all, save_into};
 use super::notices::Notices;
+use super::reviews::Reviews;
 use crate::domain::attempt::{audio_prefix, interrupt_live, progress, Attempt};
 use crate::domain::progress::Progress;
 use crate::domain::session::{resumable, Session};
@@ -24,6 +25,7 @@ pub struct Practice {
     pub stored: RwSignal<u32>,
     asked: StoredValue<bool>,
     notices: Notices,
+    reviews: Reviews,
 }
 
 pub fn now_ms() -> u64 {
@@ -33,7 +35,7 @@ pub fn now_ms() -> u64 {
 impl Practice {
     /// Loads everything. Nothing can be recording at load time, so live attempts become
     /// interrupted (keeping their saved audio) and a running session's timer stops.
-    pub fn provide(notices: Notices) -> Self {
+    pub fn provide(notices: Notices, reviews: Reviews) -> Self {
         let store = LocalStore::default();
         let mut attempts = load_all::<Attempt>(&store, notices);
         for a in interrupt_live(&mut attempts) {
@@ -58,6 +60,7 @@ impl Practice {
             stored: RwSignal::new(0),
             asked: StoredValue::new(false),
             notices,
+            reviews,
         };
         spawn_local(async move {
             practice.persisted.set(crate::storage::persist(false).await);
@@ -67,7 +70,16 @@ impl Practice {
     }
 
     pub fn progress(&self) -> BTreeMap<String, Progress> {
-        self.attempts.with(|a| progress(a))
+        let scores = self.reviews.scores();
+        scores.with(|s| {
+            self.attempts.with(|a| {
+                progress(a, &|id| {
+                    s.get(id)
+                        .and_then(|x| x.percent())
+                        .map(|p| f64::from(p) / 100.0)
+                })
+            })
+        })
     }
 
     /// The attempts of one question in one session, oldest first (reactive).
@@ -81,6 +93,10 @@ impl Practice {
             mine.sort_by_key(|a| a.started_ms);
             mine
         })
+    }
+
+    pub fn all_sessions(&self) -> Vec<Session> {
+        self.sessions.get()
     }
 
     pub fn all_attempts(&self) -> Vec<Attempt> {
@@ -121,7 +137,10 @@ impl Practice {
             }
             practice.stored.update(|n| *n += 1);
             match LocalStore::default().delete::<Attempt>(&id) {
-                Ok(()) => practice.attempts.update(|l| l.retain(|a| a.id != id)),
+                Ok(()) => {
+                    practice.attempts.update(|l| l.retain(|a| a.id != id));
+                    practice.reviews.forget(&id);
+                }
                 Err(e) => practice.notices.report(&e),
             }
         });

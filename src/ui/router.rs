@@ -40,3 +40,10 @@ pub fn replace_route(route: Route) {
 pub fn use_route() -> ReadSignal<Route> {
     expect_context::<ReadSignal<Route>>()
 }
+
+/// Goes to `route` as a plain navigation (a new history entry).
+pub fn go(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.href());
+    }
+}

@@ -40,6 +40,17 @@ pub fn Header() -> impl IntoView {
                         </a>
                     </li>
                     <li>
+                        <a href=Route::History.href()
+                            aria-current=move || matches!(route.get(), Route::History | Route::Attempt(_) | Route::Compare(..) | Route::Report(_)).then_some("page")>
+                            {tx!(i18n, nav_history)}
+                        </a>
+                    </li>
+                    <li>
+                        <a href=Route::Progress.href() aria-current=current(Route::Progress)>
+                            {tx!(i18n, nav_progress)}
+                        </a>
+                    </li>
+                    <li>
                         <a href=Route::Checklist.href() aria-current=current(Route::Checklist)>
                             {tx!(i18n, nav_checklist)}
                         </a>

@@ -85,6 +85,8 @@ pub fn ChecklistPage() -> impl IntoView {
                 })}
             </p>
             <ul class="check-list">{items}</ul>
+            <p class="hint">{tx!(i18n, checklist_after)} " "
+                <a href=crate::domain::route::Route::SelfReviews.href()>{tx!(i18n, selfreview_title)}</a></p>
         </section>
     }
 }

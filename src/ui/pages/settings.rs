@@ -115,6 +115,12 @@ pub fn SettingsPage() -> impl IntoView {
                 <p>{tx!(i18n, settings_storage_body)}</p>
                 <p>{txt!(usage())}</p>
                 <p data-testid="persisted">{txt!(persisted())}</p>
+                <p><a class="button" href=crate::domain::route::Route::Data.href()>{tx!(i18n, data_title)}</a></p>
+            </div>
+            <div class="card">
+                <h2>{tx!(i18n, rubric_edit_title)}</h2>
+                <p>{tx!(i18n, settings_rubric_body)}</p>
+                <p><a class="button" href=crate::domain::route::Route::Rubric.href()>{tx!(i18n, rubric_edit_title)}</a></p>
             </div>
         </section>
     }

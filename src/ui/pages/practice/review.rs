@@ -1,13 +1,11 @@
 //! After an answer: every attempt at this question (play back, read, delete), notes, and the way on.
 
 use super::runner::Ctl;
-use crate::domain::attempt::{audio_prefix, Attempt, AttemptState};
+use crate::domain::attempt::{Attempt, AttemptState};
 use crate::domain::timer::duration;
-use crate::storage::{audio_store, read_joined};
+use crate::ui::components::{QuickRubric, Recording};
 use crate::ui::erase::{click, event};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Review(ctl: Ctl) -> impl IntoView {
@@ -51,7 +49,7 @@ pub fn Review(ctl: Ctl) -> impl IntoView {
         <section class="review" aria-labelledby="review-title">
             <h3 id="review-title">{tx!(i18n, practice_attempts)}</h3>
             <ol class="attempts" data-testid="attempts">{dview!(list())}</ol>
-            // Issue 5's quick rubric plugs in here: between the attempts and the way on.
+            {dview!(latest.get().map(|id| view! { <QuickRubric attempt=id /> }))}
             {dview!(notes())}
             <div class="actions-row">
                 <button type="button" on:click=click(move |_| ctl.retry())>
@@ -65,53 +63,9 @@ pub fn Review(ctl: Ctl) -> impl IntoView {
     }
 }
 
-/// Chrome reports `Infinity` for MediaRecorder WebM until the end is seen: seek far, then back,
-/// so that the player's seek bar knows the length.
-fn fix_duration(ev: leptos::ev::Event) {
-    let Some(audio) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlMediaElement>().ok())
-    else {
-        return;
-    };
-    if ev.type_() == "loadedmetadata" && audio.duration().is_infinite() {
-        let _ = audio.set_attribute("data-seeking-end", "");
-        audio.set_current_time(1e7);
-    } else if audio.has_attribute("data-seeking-end") && audio.duration().is_finite() {
-        let _ = audio.remove_attribute("data-seeking-end");
-        audio.set_current_time(0.0);
-    }
-}
-
 #[component]
 fn AttemptItem(ctl: Ctl, attempt: Attempt, n: usize) -> impl IntoView {
     let i18n = ctl.i18n;
-    let url = RwSignal::new(None::<String>);
-    if attempt.is_audio() && attempt.chunks > 0 {
-        let (prefix, mime) = (audio_prefix(&attempt.id), attempt.mime.clone());
-        spawn_local(async move {
-            let blob = match audio_store().await {
-                Ok(store) => read_joined(&store, &prefix, &mime).await,
-                Err(e) => Err(e),
-            };
-            match blob {
-                Ok(Some(b)) => {
-                    if let Ok(u) = web_sys::Url::create_object_url_with_blob(&b) {
-                        if url.try_set(Some(u.clone())).is_some() {
-                            let _ = web_sys::Url::revoke_object_url(&u);
-                        }
-                    }
-                }
-                Ok(None) => {}
-                Err(e) => ctl.notices.report(&e),
-            }
-        });
-    }
-    on_cleanup(move || {
-        if let Some(u) = url.try_get_untracked().flatten() {
-            let _ = web_sys::Url::revoke_object_url(&u);
-        }
-    });
     let id = attempt.id.clone();
     let delete = move |_| {
         let question = t_string!(i18n, practice_confirm_delete, n = n).to_string();
@@ -133,10 +87,7 @@ fn AttemptItem(ctl: Ctl, attempt: Attempt, n: usize) -> impl IntoView {
                 <span data-testid="attempt-duration">{duration(attempt.duration_ms)}</span>
                 {interrupted.then(|| view! { " · " <span class="badge">{tx!(i18n, practice_interrupted)}</span> })}
             </p>
-            {dview!(url.get().map(|u| view! {
-                <audio controls preload="metadata" src=u
-                    on:loadedmetadata=event(fix_duration) on:durationchange=event(fix_duration)></audio>
-            }))}
+            <Recording attempt=attempt.clone() />
             {(!text.is_empty()).then(|| view! { <blockquote class="typed">{text}</blockquote> })}
             <button type="button" class="link danger" on:click=click(delete)>
                 {txt!(t_string!(i18n, practice_delete_attempt, n = n))}

@@ -60,6 +60,7 @@ pub fn Summary(ctl: Ctl) -> impl IntoView {
             </table>
             <div class="actions-row">
                 <a class="button primary" href=again.href()>{tx!(i18n, practice_again)}</a>
+                <a class="button" href=Route::Report(s.id.clone()).href()>{tx!(i18n, report_link)}</a>
                 <a class="button" href=Route::Questions.href()>{tx!(i18n, nav_questions)}</a>
             </div>
         })

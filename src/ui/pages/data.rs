@@ -1,0 +1,318 @@
+//! The user's backup: export everything to one file, import a file (checked, merged without
+//! duplicates, nothing overwritten without consent), and delete everything.
+
+use crate::domain::backup::{export, export_size, parse, Backup, ImportError, Plan, SCHEMA};
+use crate::i18n::*;
+use crate::storage::{apply, audio_chunks, audio_keys, clear_everything, LocalStore};
+use crate::ui::erase::{click, event};
+use crate::ui::practice::{now_ms, Practice};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// A message kept across the reload that follows an import or a deletion.
+const FLASH: &str = "csic-flash";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn reload_with(flash: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(FLASH, flash);
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// "1.2 MB", "340 KB": whole or tenth units, without float formatting.
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        let t = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", t / 10, t % 10)
+    } else {
+        format!("{} KB", bytes.div_ceil(1_000))
+    }
+}
+
+fn download(name: &str, text: &str) -> bool {
+    let parts = js_sys::Array::new();
+    parts.push(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(a) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    true
+}
+
+fn file_name() -> String {
+    let d = js_sys::Date::new_0();
+    let two = |n: u32| format!("{n:02}");
+    format!(
+        "cs-interview-coach-{}-{}-{}.json",
+        d.get_full_year(),
+        two(d.get_month() + 1),
+        two(d.get_date())
+    )
+}
+
+enum ImportState {
+    Idle,
+    Reading,
+    Failed(ImportError),
+    Ready(Arc<Backup>, Plan),
+    Writing,
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let practice = expect_context::<Practice>();
+    let with_audio = RwSignal::new(true);
+    let exporting = RwSignal::new(false);
+    let export_error = RwSignal::new(false);
+    let flash = session_storage().and_then(|s| {
+        let v = s.get_item(FLASH).ok().flatten();
+        let _ = s.remove_item(FLASH);
+        v
+    });
+    let state = RwSignal::new(ImportState::Idle);
+    let replace = RwSignal::new(false);
+
+    let estimate = move || {
+        let docs = LocalStore::default().documents().unwrap_or_default();
+        let audio: Vec<(String, u64)> = if with_audio.get() {
+            practice
+                .all_attempts()
+                .iter()
+                .map(|a| {
+                    (
+                        format!("audio:{}:000000", a.id),
+                        a.size + 40 * u64::from(a.chunks),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let _ = practice.stored.get();
+        t_string!(
+            i18n,
+            data_export_size,
+            size = size_text(export_size(&docs, &audio)),
+            n = docs.len()
+        )
+    };
+    let do_export = move |_| {
+        exporting.set(true);
+        export_error.set(false);
+        let include = with_audio.get_untracked();
+        spawn_local(async move {
+            let docs = match LocalStore::default().documents() {
+                Ok(d) => d,
+                Err(_) => {
+                    export_error.set(true);
+                    exporting.set(false);
+                    return;
+                }
+            };
+            let audio = if include {
+                match audio_chunks().await {
+                    Ok(a) => a,
+                    Err(_) => {
+                        export_error.set(true);
+                        exporting.set(false);
+                        return;
+                    }
+                }
+            } else {
+                Vec::new()
+            };
+            let (text, _skipped) = export(&docs, &audio, now_ms());
+            if !download(&file_name(), &text) {
+                export_error.set(true);
+            }
+            exporting.set(false);
+        });
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        state.set(ImportState::Reading);
+        replace.set(false);
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let backup = match parse(&text) {
+                Ok(b) => b,
+                Err(e) => {
+                    state.set(ImportState::Failed(e));
+                    return;
+                }
+            };
+            let present = audio_keys().await.unwrap_or_default();
+            let local = LocalStore::default();
+            let plan = crate::domain::backup::plan(&backup, &|k| local.raw_value(k), &present);
+            state.set(ImportState::Ready(Arc::new(backup), plan));
+        });
+    };
+    let kind_name = move |k: &str| -> String {
+        match k {
+            "attempt" => t_string!(i18n, data_kind_attempt),
+            "session" => t_string!(i18n, data_kind_session),
+            "review" => t_string!(i18n, data_kind_review),
+            "rubric" => t_string!(i18n, data_kind_rubric),
+            "selfreview" => t_string!(i18n, data_kind_selfreview),
+            "question" => t_string!(i18n, data_kind_question),
+            "set" => t_string!(i18n, data_kind_set),
+            _ => t_string!(i18n, data_kind_other),
+        }
+        .to_string()
+    };
+    let run_import = move |_| {
+        let ImportState::Ready(backup, plan) =
+            std::mem::replace(&mut *state.write(), ImportState::Writing)
+        else {
+            return;
+        };
+        let replace = replace.get_untracked();
+        spawn_local(async move {
+            match apply(&backup, &plan, replace).await {
+                Ok((docs, chunks)) => reload_with(&format!("imported:{docs}:{chunks}")),
+                Err(_) => state.set(ImportState::Failed(ImportError::Corrupt(String::new()))),
+            }
+        });
+    };
+    let import_view = move || {
+        state.with(|st| match st {
+        ImportState::Idle => ().into_any(),
+        ImportState::Reading | ImportState::Writing => {
+            view! { <p role="status">{tx!(i18n, data_working)}</p> }.into_any()
+        }
+        ImportState::Failed(e) => {
+            let msg = match e {
+                ImportError::NotOurs => t_string!(i18n, data_error_not_ours).to_string(),
+                ImportError::Corrupt(_) => t_string!(i18n, data_error_corrupt).to_string(),
+                ImportError::Newer { found, .. } => {
+                    t_string!(i18n, data_error_newer, found = found, supported = SCHEMA)
+                }
+            };
+            view! {
+                <div role="alert" class="error" data-testid="import-error">
+                    <p>{msg}</p>
+                    <p>{tx!(i18n, data_nothing_changed)}</p>
+                </div>
+            }
+            .into_any()
+        }
+        ImportState::Ready(_, plan) => {
+            let adds = plan
+                .added_by_kind()
+                .into_iter()
+                .map(|(k, n)| view! { <li>{kind_name(&k)} ": " {n}</li> })
+                .collect_view();
+            let conflicts = plan.conflicts.len();
+            let nothing = plan.is_empty();
+            let summary = t_string!(i18n, data_plan_summary, add = plan.add.len(), same = plan.same, audio = plan.audio_add.len());
+            view! {
+                <div class="import-plan" data-testid="import-plan">
+                    <p>{summary}</p>
+                    <ul>{adds}</ul>
+                    {(conflicts > 0).then(|| view! {
+                        <p class="warning">{txt!(t_string!(i18n, data_plan_conflicts, n = conflicts))}</p>
+                        <label class="check">
+                            <input type="checkbox" data-testid="import-replace" prop:checked=move || replace.get()
+                                on:change=event(move |ev| replace.set(event_target_checked(&ev))) />
+                            {txt!(t_string!(i18n, data_replace, n = conflicts))}
+                        </label>
+                    })}
+                    {if nothing {
+                        view! { <p role="status">{tx!(i18n, data_plan_nothing)}</p> }.into_any()
+                    } else {
+                        view! { <button type="button" class="primary" on:click=click(run_import)>{tx!(i18n, data_import_go)}</button> }.into_any()
+                    }}
+                </div>
+            }
+            .into_any()
+        }
+    })
+    };
+    let delete_all = move |_| {
+        let ok = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message(t_string!(i18n, data_confirm_delete))
+                    .ok()
+            })
+            .unwrap_or(false);
+        if ok {
+            spawn_local(async move {
+                if clear_everything().await.is_ok() {
+                    reload_with("deleted");
+                }
+            });
+        }
+    };
+    let flash_view = flash.map(|f| {
+        let msg = if f == "deleted" {
+            t_string!(i18n, data_deleted).to_string()
+        } else {
+            let mut parts = f.split(':').skip(1);
+            let docs = parts.next().unwrap_or("0").to_string();
+            let chunks = parts.next().unwrap_or("0").to_string();
+            t_string!(i18n, data_imported, n = docs, audio = chunks)
+        };
+        view! { <p role="status" class="ok" data-testid="data-flash">{msg}</p> }
+    });
+    view! {
+        <section class="page data" aria-labelledby="data-title">
+            <h1 id="data-title" tabindex="-1">{tx!(i18n, data_title)}</h1>
+            {flash_view}
+            <p class="lead">{tx!(i18n, data_intro)}</p>
+            <h2>{tx!(i18n, data_export_title)}</h2>
+            <label class="check">
+                <input type="checkbox" data-testid="export-audio" prop:checked=move || with_audio.get()
+                    on:change=event(move |ev| with_audio.set(event_target_checked(&ev))) />
+                {tx!(i18n, data_include_audio)}
+            </label>
+            <p data-testid="export-size">{txt!(estimate())}</p>
+            <button type="button" class="primary" disabled=move || exporting.get() on:click=click(do_export)>
+                {tx!(i18n, data_export)}
+            </button>
+            {move || export_error.get().then(|| view! { <p role="alert" class="error">{tx!(i18n, data_export_failed)}</p> })}
+            <h2>{tx!(i18n, data_import_title)}</h2>
+            <p>{tx!(i18n, data_import_intro)}</p>
+            <label for="import-file">{tx!(i18n, data_choose_file)}</label>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=event(pick) />
+            {dview!(import_view())}
+            <h2>{tx!(i18n, data_delete_title)}</h2>
+            <p>{tx!(i18n, data_delete_intro)}</p>
+            <button type="button" class="danger" data-testid="delete-all" on:click=click(delete_all)>{tx!(i18n, data_delete)}</button>
+        </section>
+    }
+}
