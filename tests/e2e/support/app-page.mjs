@@ -214,3 +214,64 @@ export class PracticePage extends AppPage {
     );
   }
 }
+
+// Scoring, history, progress and backup (issue 5).
+export class ReviewPage extends PracticePage {
+  /** Types an answer to the question on screen and stops: the review follows. */
+  async typeAnswer(text, { again = false } = {}) {
+    // "Record again" starts the think time at once; the first answer waits for "Start".
+    if (!again) await this.button("Start").click();
+    await this.button("Start answering now").click();
+    await this.page.locator("#typed-answer").fill(text);
+    await this.stop();
+  }
+
+  /** Starts typed practice of one question (the mic check offers typing instead). */
+  async startTyped(hash, typeInstead = "Type my answer instead") {
+    await this.start(hash);
+    await this.button(typeInstead).click();
+  }
+
+  mark(key, value) {
+    const sel = value === undefined ? `input[data-key="${key}"]` : `input[data-key="${key}"][value="${value}"]`;
+    return this.main().locator(sel).first();
+  }
+
+  /** Ticks a rubric item (or a red flag), or rates a scale 1–5, and waits for it to be saved. */
+  async score(key, value) {
+    const before = await this.storedReviewCount();
+    await this.mark(key, value).check();
+    await this.page.waitForFunction(
+      ([k, v]) =>
+        Object.keys(localStorage)
+          .filter((x) => x.startsWith("csic:review:"))
+          .some((x) => JSON.parse(localStorage.getItem(x)).data.marks[k] === (v ?? 1)),
+      [key, value],
+    );
+    return before;
+  }
+
+  async storedReviewCount() {
+    return this.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("csic:review:")).length);
+  }
+
+  score_text() {
+    return this.main().getByTestId("review-score").first();
+  }
+
+  historyRows() {
+    return this.page.getByTestId("history-row");
+  }
+
+  /** Every `csic:` document, parsed, keyed by its storage key. */
+  async documents() {
+    return this.page.evaluate(() =>
+      Object.fromEntries(
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith("csic:"))
+          .sort()
+          .map((k) => [k, JSON.parse(localStorage.getItem(k))]),
+      ),
+    );
+  }
+}

@@ -1,0 +1,296 @@
+// Issue 5: the rubric after an answer, history, comparison, progress, self-review and backup,
+// against the release dist/ under /a/b/.
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FAKE_MIC, VIEWPORTS } from "./support/browser.mjs";
+import { expectNoAxeViolations as axe, useApp } from "./support/suite.mjs";
+import { ReviewPage } from "./support/app-page.mjs";
+
+const suite = useApp({ args: FAKE_MIC });
+
+async function open(device, options = {}) {
+  const { context, page, seen } = await suite.open({ locale: "en-US", acceptDownloads: true, ...device, ...options });
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.accept();
+  });
+  return { context, page, seen, dialogs, app: new ReviewPage(page, suite.server.url) };
+}
+
+const ANSWER =
+  "Um, first I would listen and let them finish, then restate the problem. I would apologise and offer a refund or a replacement.";
+
+for (const [name, device] of Object.entries(VIEWPORTS)) {
+  describe(`scoring on ${name}`, () => {
+    test("answer, score with the quick rubric, reload, and see it in history and on the chart", async () => {
+      const { app, page, seen } = await open(device);
+      await app.startTyped("#/practice/question/angry-customer");
+      await app.typeAnswer(ANSWER);
+      await page.locator(".quick-rubric").waitFor();
+      await axe(page, "quick rubric");
+      assert.match(await app.score_text().textContent(), /Not scored/);
+      await app.score("structure/situation");
+      await app.score("communication/restate-need");
+      await app.score("criteria/skills", 4);
+      await app.score("red-flags/unprepared");
+      // Level 4's description shows under the scale, so a "4" means the same to everybody.
+      assert.match(await page.locator('fieldset.scale:has(input[data-key="criteria/skills"]) .level-text').textContent(), /^4: \S/);
+      // 2 of 10 ticked and 3 points of 4 on one scale: 5 / 14 = 36 %.
+      await app.score_text().filter({ hasText: "Score: 36 %" }).waitFor();
+      assert.match(await app.score_text().textContent(), /2 of 10 ticked · ⚑ Red flags: 1/);
+      await page.locator("textarea[id^=differently-]").fill("Give a concrete example.");
+      await app.reload();
+      // The session resumes on the review, with the marks as they were.
+      assert.ok(await app.mark("criteria/skills", 4).isChecked());
+      assert.ok(await app.mark("red-flags/unprepared").isChecked());
+      assert.equal(await page.locator("textarea[id^=differently-]").inputValue(), "Give a concrete example.");
+      await app.nav("History").click();
+      await app.historyRows().first().waitFor();
+      assert.equal(await app.historyRows().count(), 1);
+      assert.match(await app.historyRows().first().getByTestId("history-score").textContent(), /36 %\s*⚑ 1/);
+      await axe(page, "history");
+      await app.historyRows().first().getByRole("link").click();
+      await page.getByTestId("coverage").waitFor();
+      assert.ok(await app.mark("structure/situation").isChecked());
+      assert.equal(await page.getByTestId("typed").textContent(), ANSWER);
+      // Coverage names the keyword it found; delivery counts the filler.
+      assert.match(await page.getByTestId("coverage").textContent(), /touched [1-9] of \d talking points/);
+      assert.match(await page.getByTestId("coverage").textContent(), /“listen”/);
+      assert.match(await page.getByTestId("fillers").textContent(), /“um” × 1/);
+      await axe(page, "attempt");
+      // The progress chart has a point, and the table the same week.
+      await app.nav("Progress").click();
+      await page.getByTestId("charts").waitFor();
+      assert.ok((await page.locator(".chart").count()) >= 8, "sessions, score and 7 scales");
+      assert.equal(await page.locator(".chart circle").count() > 0, true);
+      await page.getByText("Show the figures as a table").click();
+      const cells = await page.getByTestId("progress-table").locator("tbody tr").first().locator("td").allTextContents();
+      assert.equal(cells[0], "1", "one session this week");
+      assert.equal(cells[1], "36.0", "score");
+      await axe(page, "progress");
+      if (name === "phone") {
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(scroll <= 0, `horizontal scroll ${scroll}px`);
+      }
+      assert.deepEqual(seen.errors, []);
+    });
+  });
+}
+
+describe("history", () => {
+  test("compare two attempts of the same question side by side", async () => {
+    const { app, page } = await open(VIEWPORTS.desktop);
+    await app.startTyped("#/practice/question/handle-complaints");
+    await app.typeAnswer("I record the complaint and find the root cause.");
+    await app.score("structure/situation");
+    await app.button("Record again").click();
+    await app.typeAnswer("I listen, record it, analyse the root cause, solve it and confirm the customer is satisfied.", { again: true });
+    await app.score("structure/situation");
+    await app.score("structure/result");
+    await app.score("criteria/confidence", 5);
+    await app.open("#/history");
+    await app.historyRows().nth(1).waitFor();
+    await app.historyRows().first().getByRole("link").click();
+    await page.getByTestId("compare-with").selectOption({ index: 1 });
+    await page.getByTestId("compare").waitFor();
+    const scores = await page.getByTestId("compare-score").allTextContents();
+    // Newest first: 2 ticks + 4 points of 14 = 43 %, then 1 tick of 10 = 10 %.
+    assert.deepEqual(scores, ["43 %", "10 %"]);
+    const row = await page.getByTestId("compare").locator("tr", { hasText: "Talking points touched" }).locator("td").allTextContents();
+    assert.equal(row.length, 2);
+    await axe(page, "compare");
+  });
+
+  test("filters by score and pages through many answers", async () => {
+    const { app, page } = await open(VIEWPORTS.phone);
+    await app.open("#/");
+    // 45 typed answers written straight to storage, the way the app stores them.
+    await page.evaluate(() => {
+      for (let i = 0; i < 45; i++) {
+        const id = `seed-${String(i).padStart(3, "0")}`;
+        const attempt = { id, session: "seed", question: "angry-customer", started_ms: 1_790_000_000_000 + i * 60_000, duration_ms: 30_000, text: "I listen.", state: "complete" };
+        localStorage.setItem(`csic:attempt:${id}`, JSON.stringify({ v: 1, data: attempt }));
+        if (i % 3 === 0) {
+          const review = { attempt: id, rubric: 1, marks: { "structure/situation": 1 }, updated_ms: 1 };
+          localStorage.setItem(`csic:review:${id}`, JSON.stringify({ v: 1, data: review }));
+        }
+      }
+    });
+    await app.open("#/history");
+    await app.reload();
+    await page.getByTestId("history-count").filter({ hasText: "Answers: 45" }).waitFor();
+    assert.equal(await app.historyRows().count(), 20);
+    assert.equal(await page.getByTestId("history-page").textContent(), "Page 1 of 3");
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    await page.getByTestId("history-page").filter({ hasText: "Page 2 of 3" }).waitFor();
+    await page.getByTestId("filter-score").selectOption("low");
+    await page.getByTestId("history-count").filter({ hasText: "Answers: 15" }).waitFor();
+    assert.equal(await app.historyRows().count(), 15);
+  });
+});
+
+describe("backup", () => {
+  test("export with audio, delete everything, import: all is back, and importing again adds nothing", async () => {
+    const { app, page, dialogs } = await open(VIEWPORTS.desktop);
+    await app.start("#/practice/question/angry-customer");
+    await app.passMicCheck();
+    await app.answerFor(2500);
+    await app.stop();
+    await app.waitSaved(1);
+    await app.score("criteria/enthusiasm", 3);
+    await app.open("#/self-review");
+    await page.getByRole("button", { name: "Review an interview" }).click();
+    await page.locator("#sr-name").fill("Acme, support rep");
+    await page.locator("#sr-name").blur();
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("csic:selfreview:") && localStorage.getItem(k).includes("Acme")));
+    const before = await app.documents();
+    const chunksBefore = await app.chunkKeys();
+    assert.ok(chunksBefore.length >= 1);
+
+    await app.open("#/data");
+    assert.match(await page.getByTestId("export-size").textContent(), /about \d+ KB/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export to a file" }).click()]);
+    const file = join(mkdtempSync(join(tmpdir(), "csic-")), download.suggestedFilename());
+    await download.saveAs(file);
+    assert.match(download.suggestedFilename(), /^cs-interview-coach-\d{4}-\d\d-\d\d\.json$/);
+    const backup = JSON.parse(readFileSync(file, "utf8"));
+    assert.equal(backup.app, "cs-interview-coach");
+    assert.equal(backup.schema, 1);
+    assert.equal(Object.keys(backup.audio).length, chunksBefore.length);
+
+    await page.getByTestId("delete-all").click();
+    await page.getByTestId("data-flash").filter({ hasText: "All your data was deleted." }).waitFor();
+    assert.match(dialogs.at(-1), /Delete all your data/);
+    assert.deepEqual(Object.keys(await app.documents()).filter((k) => !k.startsWith("csic:settings")), []);
+    assert.deepEqual(await app.chunkKeys(), []);
+
+    await page.locator("#import-file").setInputFiles(file);
+    await page.getByTestId("import-plan").waitFor();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByTestId("data-flash").filter({ hasText: /^Imported \d+ items and \d+ recording parts\.$/ }).waitFor();
+    assert.deepEqual(await app.documents(), before);
+    assert.deepEqual(await app.chunkKeys(), chunksBefore);
+
+    // The same file again: nothing new.
+    await page.locator("#import-file").setInputFiles(file);
+    await page.getByTestId("import-plan").filter({ hasText: "Everything in this file is here already." }).waitFor();
+    // The recording plays again from history.
+    await app.open("#/history");
+    await app.historyRows().first().getByRole("link").click();
+    await page.locator("audio").waitFor();
+    const ok = await page.locator("audio").evaluate((el) => new Promise((done) => {
+      if (el.readyState >= 1) done(true);
+      el.addEventListener("loadedmetadata", () => done(true), { once: true });
+      el.addEventListener("error", () => done(false), { once: true });
+    }));
+    assert.ok(ok, "the imported recording loads");
+  });
+
+  test("a damaged, foreign or newer file is refused with a clear message and nothing changes", async () => {
+    const { app, page } = await open(VIEWPORTS.phone, { locale: "zh-TW" });
+    await app.startTyped("#/practice/question/angry-customer", "改為打字作答");
+    await page.getByRole("button", { name: "開始", exact: true }).click();
+    await page.getByRole("button", { name: "立即開始作答", exact: true }).click();
+    await page.locator("#typed-answer").fill("我會先傾聽客人");
+    await page.getByRole("button", { name: "停止", exact: true }).click();
+    await app.waitPhase("done");
+    const before = await app.documents();
+    await app.open("#/data");
+    const cases = [
+      ['{"app":"cs-interview-coach","schema":1,"exported_ms":1,"documents":{"attempt:x":{"v":1,"da', /已損毀/],
+      ['{"hello":"world"}', /不是本應用程式的備份/],
+      ['{"app":"cs-interview-coach","schema":99,"exported_ms":1,"documents":{}}', /較新/],
+    ];
+    for (const [text, message] of cases) {
+      await page.locator("#import-file").setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(text) });
+      const error = page.getByTestId("import-error");
+      await error.filter({ hasText: message }).waitFor();
+      assert.equal(await error.getAttribute("role"), "alert");
+    }
+    assert.deepEqual(await app.documents(), before);
+    await axe(page, "import error");
+  });
+});
+
+describe("rubric, self-review and print", () => {
+  test("an edited rubric is a new version; an old review keeps the wording it was made with", async () => {
+    const { app, page } = await open(VIEWPORTS.desktop);
+    await app.startTyped("#/practice/question/handle-stress");
+    await app.typeAnswer("I set priorities.");
+    await app.score("structure/situation");
+    const oldLabel = (await page.locator('label.chip:has(input[data-key="structure/situation"])').textContent()).trim();
+    await app.open("#/rubric");
+    assert.match(await page.getByTestId("rubric-version").textContent(), /version 1 /);
+    const first = page.getByTestId("rubric-item").first();
+    await first.fill("Set the scene in one sentence");
+    await first.blur();
+    await page.locator("#rubric-new-structure").fill("Kept it under two minutes");
+    await page.getByRole("button", { name: "Add" }).first().click();
+    await page.getByRole("button", { name: "Save as a new version" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved as version 2." }).waitFor();
+    // The earlier answer still shows version 1's wording.
+    await app.open("#/history");
+    await app.historyRows().first().getByRole("link").click();
+    await page.getByTestId("rubric").waitFor();
+    assert.equal(await page.getByTestId("rubric").getAttribute("data-version"), "1");
+    assert.equal((await page.locator('label.chip:has(input[data-key="structure/situation"])').textContent()).trim(), oldLabel);
+    // A new answer is scored against version 2.
+    await app.startTyped("#/practice/question/handle-stress");
+    await app.typeAnswer("I ask for help when needed.");
+    await page.getByTestId("rubric").waitFor();
+    assert.equal(await page.getByTestId("rubric").getAttribute("data-version"), "2");
+    await page.locator("label.chip", { hasText: "Set the scene in one sentence" }).waitFor();
+    await app.score("structure/own-1");
+  });
+
+  test("after an interview: ratings, notes and a plan that links to a question survive a reload", async () => {
+    const { app, page } = await open(VIEWPORTS.phone);
+    await app.open("#/self-review");
+    await page.getByRole("button", { name: "Review an interview" }).click();
+    await page.locator("#sr-name").fill("Acme, support rep");
+    await page.locator('input[data-key="fluency"][value="3"]').check();
+    await page.locator('input[data-key="logic"][value="4"]').check();
+    await page.locator("#sr-unsure").fill("The refund policy question.");
+    await page.getByRole("button", { name: "Add a plan item" }).click();
+    await page.locator("#plan-0").fill("Practise complaint role-plays");
+    await page.locator("#plan-0").blur();
+    await page.locator("#plan-q-0").selectOption("handle-complaints");
+    await page.getByTestId("plan-item").getByRole("link", { name: "Practise" }).waitFor();
+    await app.reload();
+    assert.equal(await page.locator("#sr-name").inputValue(), "Acme, support rep");
+    assert.ok(await page.locator('input[data-key="logic"][value="4"]').isChecked());
+    assert.equal(await page.locator("#sr-unsure").inputValue(), "The refund policy question.");
+    assert.equal(await page.locator("#plan-0").inputValue(), "Practise complaint role-plays");
+    assert.equal(await page.locator("#plan-q-0").inputValue(), "handle-complaints");
+    assert.equal(
+      await page.getByTestId("plan-item").getByRole("link", { name: "Practise" }).getAttribute("href"),
+      "#/practice/question/handle-complaints",
+    );
+    await axe(page, "self-review");
+  });
+
+  test("the session report prints cleanly: no header, no buttons, every answer with its rubric", async () => {
+    const { app, page } = await open(VIEWPORTS.desktop, { locale: "zh-CN" });
+    await app.startTyped("#/practice/question/angry-customer", "改为打字作答");
+    await page.getByRole("button", { name: "开始", exact: true }).click();
+    await page.getByRole("button", { name: "立即开始作答", exact: true }).click();
+    await page.locator("#typed-answer").fill("我会先倾听客户");
+    await page.getByRole("button", { name: "停止", exact: true }).click();
+    await app.waitPhase("done");
+    await app.score("qualities/patience", 5);
+    const session = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("csic:session:")).split(":")[2]);
+    await app.open(`#/history/session/${session}`);
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator(".app-header").isVisible(), false);
+    assert.equal(await page.getByRole("button").first().isVisible(), false);
+    assert.ok(await page.locator("#main h1").isVisible());
+    assert.match(await page.locator(".report").textContent(), /我会先倾听客户/);
+    assert.match(await page.locator(".report").textContent(), /5\/5/);
+    const pdf = await page.pdf();
+    assert.ok(pdf.length > 1000);
+  });
+});
