@@ -51,9 +51,16 @@ pub fn Recording(attempt: Attempt) -> impl IntoView {
             }
         });
     }
+    // Revoke the URL a little after the player goes: revoking at once fails a load still in flight
+    // (a console error when the user moves on quickly).
     on_cleanup(move || {
         if let Some(u) = url.try_get_untracked().flatten() {
-            let _ = web_sys::Url::revoke_object_url(&u);
+            set_timeout(
+                move || {
+                    let _ = web_sys::Url::revoke_object_url(&u);
+                },
+                std::time::Duration::from_secs(10),
+            );
         }
     });
     dview!(url.get().map(|u| view! {
