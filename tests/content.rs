@@ -215,3 +215,58 @@ fn builtin_sets_cover_the_categories_and_fit_their_time() {
         );
     }
 }
+
+#[test]
+fn the_rubric_kits_and_traits_are_complete_and_in_the_right_script() {
+    use cs_interview_coach::domain::content::PerLang;
+    let simplified = simplified_only();
+    let mut texts: Vec<&PerLang<String>> = Vec::new();
+    let rubric = cs_interview_coach::domain::rubric::builtin();
+    for s in &rubric.sections {
+        texts.push(&s.title);
+        for i in &s.items {
+            texts.push(&i.label);
+            texts.extend(i.levels.iter());
+        }
+    }
+    let kits = cs_interview_coach::domain::interview::builtin();
+    for t in &kits.traits {
+        texts.push(&t.label);
+    }
+    let ids: BTreeSet<String> = load_all().into_iter().map(|q| q.id).collect();
+    for k in &kits.kits {
+        texts.push(&k.name);
+        texts.push(&k.purpose);
+        for s in &k.sections {
+            texts.push(&s.title);
+            for q in &s.questions {
+                assert!(
+                    ids.contains(q),
+                    "kit {} names an unknown question {q}",
+                    k.id
+                );
+            }
+        }
+    }
+    assert!(texts.len() > 80, "{} texts", texts.len());
+    for t in texts {
+        for (lang, s) in t.iter() {
+            assert!(
+                !s.trim().is_empty(),
+                "empty {} text beside {:?}",
+                lang.tag(),
+                t.en
+            );
+        }
+        let bad: Vec<char> = t
+            .zh_hant
+            .chars()
+            .filter(|c| simplified.contains(c))
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "simplified {bad:?} in zh-Hant {:?}",
+            t.zh_hant
+        );
+    }
+}

@@ -49,9 +49,17 @@ pub enum ImportError {
 /// is ever written.
 fn check_document(kind: &str, raw: &str) -> Result<(), DecodeError> {
     use super::{
-        attempt::Attempt, checklist::Checklist, custom::CustomQuestion, library::Library,
-        review::Review, rubric::Rubric, selfreview::SelfReview, session::Session,
-        sets::PracticeSet, settings::Settings,
+        attempt::Attempt,
+        checklist::Checklist,
+        custom::CustomQuestion,
+        interview::{Candidate, Kit, Scorecard},
+        library::Library,
+        review::Review,
+        rubric::Rubric,
+        selfreview::SelfReview,
+        session::Session,
+        sets::PracticeSet,
+        settings::Settings,
     };
     fn ok<R: Record>(raw: &str) -> Result<(), DecodeError> {
         decode::<R>(raw).map(drop)
@@ -67,6 +75,9 @@ fn check_document(kind: &str, raw: &str) -> Result<(), DecodeError> {
         k if k == CustomQuestion::KIND => ok::<CustomQuestion>(raw),
         k if k == PracticeSet::KIND => ok::<PracticeSet>(raw),
         k if k == Checklist::KIND => ok::<Checklist>(raw),
+        k if k == Candidate::KIND => ok::<Candidate>(raw),
+        k if k == Kit::KIND => ok::<Kit>(raw),
+        k if k == Scorecard::KIND => ok::<Scorecard>(raw),
         other => Err(DecodeError::Shape(format!("unknown kind {other:?}"))),
     }
 }

@@ -14,6 +14,9 @@ pub struct Settings {
     /// Timer, warning and microphone choices for practice.
     #[serde(default)]
     pub practice: PracticePrefs,
+    /// Who this browser's user is on an interview panel (made on first use).
+    #[serde(default)]
+    pub interviewer: Option<super::interview::Interviewer>,
 }
 
 impl Settings {
