@@ -5,6 +5,7 @@
 //   nav    from the home page, click "History" until its rows are on screen (after a frame)
 //   chart  from the home page, click "Progress" until its charts are on screen (after a frame)
 import { startServer } from "../tests/e2e/support/server.mjs";
+import { stats } from "./bench-stats.mjs";
 import { launch } from "../tests/e2e/support/browser.mjs";
 
 const root = process.argv[2] ?? "dist";
@@ -80,10 +81,6 @@ try {
   await browser.close();
   await server.close();
 }
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
-  return { median: at(0.5), p95: at(0.95), max: s.at(-1) };
 };
 console.log("| measure | median | p95 | max |\n|---|---|---|---|");
 for (const [name, xs] of Object.entries(results)) {

@@ -5,6 +5,7 @@
 //   csic-first-data      Start answering -> first chunk handed over (includes the 2 s slice)
 //   csic-chunk-save      one chunk written to IndexedDB
 import { startServer } from "../tests/e2e/support/server.mjs";
+import { stats } from "./bench-stats.mjs";
 import { launch, FAKE_MIC } from "../tests/e2e/support/browser.mjs";
 import { PracticePage } from "../tests/e2e/support/app-page.mjs";
 
@@ -33,10 +34,6 @@ try {
   await browser.close();
   await server.close();
 }
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
-  return { n: s.length, median: at(0.5), p95: at(0.95), max: s.at(-1) };
 };
 console.log(`recorder benchmark, ${runs} recordings of 6.5 s, headless Chromium, fake microphone`);
 console.log("measure".padEnd(22), "n".padStart(4), "median ms".padStart(10), "p95 ms".padStart(8), "max ms".padStart(8));
