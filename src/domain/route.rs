@@ -49,6 +49,18 @@ pub enum Route {
     Rubric,
     /// Export, import, delete everything.
     Data,
+    /// Interviewer mode: candidates, panel files.
+    Interviewer,
+    /// One candidate: details, interviews, scorecards.
+    Candidate(String),
+    /// Interview kits.
+    Kits,
+    /// One kit (built-in: read only; custom: editable).
+    Kit(String),
+    /// A live interview (one scorecard).
+    Interview(String),
+    /// Every candidate side by side.
+    Candidates,
     /// Anything else; keeps the path that was asked for.
     NotFound(String),
 }
@@ -92,6 +104,12 @@ impl Route {
             ["self-review", id] if valid_id(id) => Route::SelfReview(id.to_string()),
             ["rubric"] => Route::Rubric,
             ["data"] => Route::Data,
+            ["interviewer"] => Route::Interviewer,
+            ["interviewer", "candidate", id] if valid_id(id) => Route::Candidate(id.to_string()),
+            ["interviewer", "kits"] => Route::Kits,
+            ["interviewer", "kits", id] if valid_id(id) => Route::Kit(id.to_string()),
+            ["interviewer", "interview", id] if valid_id(id) => Route::Interview(id.to_string()),
+            ["interviewer", "compare"] => Route::Candidates,
             _ => Route::NotFound(format!("/{trimmed}")),
         }
     }
@@ -122,6 +140,12 @@ impl Route {
             Route::SelfReview(id) => format!("#/self-review/{id}"),
             Route::Rubric => "#/rubric".into(),
             Route::Data => "#/data".into(),
+            Route::Interviewer => "#/interviewer".into(),
+            Route::Candidate(id) => format!("#/interviewer/candidate/{id}"),
+            Route::Kits => "#/interviewer/kits".into(),
+            Route::Kit(id) => format!("#/interviewer/kits/{id}"),
+            Route::Interview(id) => format!("#/interviewer/interview/{id}"),
+            Route::Candidates => "#/interviewer/compare".into(),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -182,6 +206,12 @@ mod tests {
             Route::SelfReview("r-1".into()),
             Route::Rubric,
             Route::Data,
+            Route::Interviewer,
+            Route::Candidate("c-1".into()),
+            Route::Kits,
+            Route::Kit("phone-screen".into()),
+            Route::Interview("s-1".into()),
+            Route::Candidates,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

@@ -5,9 +5,10 @@ use super::components::{Header, NoticeArea, UpdateBanner};
 use super::lang::to_locale;
 use super::notices::Notices;
 use super::pages::{
-    AttemptPage, ChecklistPage, ComparePage, DataPage, HistoryPage, HomePage, NotFoundPage,
-    PracticePage, ProgressPage, QuestionEditorPage, QuestionsPage, ReportPage, RubricPage,
-    SelfReviewPage, SelfReviewsPage, SetPage, SetsPage, SettingsPage,
+    AttemptPage, CandidatePage, CandidatesPage, ChecklistPage, ComparePage, DataPage, HistoryPage,
+    HomePage, InterviewPage, InterviewerPage, KitPage, KitsPage, NotFoundPage, PracticePage,
+    ProgressPage, QuestionEditorPage, QuestionsPage, ReportPage, RubricPage, SelfReviewPage,
+    SelfReviewsPage, SetPage, SetsPage, SettingsPage,
 };
 use super::prefs::Prefs;
 use super::router::provide_route;
@@ -38,6 +39,7 @@ fn Shell() -> impl IntoView {
     let prefs = Prefs::provide(notices);
     Bank::provide(notices);
     let reviews = super::reviews::Reviews::provide(notices);
+    super::interviews::Interviews::provide(notices);
     super::practice::Practice::provide(notices, reviews);
     let initial = to_locale(prefs.language_untracked());
     i18n.set_locale(initial);
@@ -65,6 +67,11 @@ fn Shell() -> impl IntoView {
             }
             Route::Rubric => t_string!(i18n, rubric_edit_title).to_string(),
             Route::Data => t_string!(i18n, data_title).to_string(),
+            Route::Interviewer | Route::Candidate(_) | Route::Interview(_) => {
+                t_string!(i18n, interviewer_title).to_string()
+            }
+            Route::Kits | Route::Kit(_) => t_string!(i18n, kits_title).to_string(),
+            Route::Candidates => t_string!(i18n, compare_candidates_title).to_string(),
             Route::NotFound(_) => t_string!(i18n, not_found_title).to_string(),
         };
         let title = format!("{page} · {}", t_string!(i18n, app_name));
@@ -114,6 +121,12 @@ fn Shell() -> impl IntoView {
                 Route::SelfReview(id) => view! { <SelfReviewPage id=id /> }.into_any(),
                 Route::Rubric => view! { <RubricPage /> }.into_any(),
                 Route::Data => view! { <DataPage /> }.into_any(),
+                Route::Interviewer => view! { <InterviewerPage /> }.into_any(),
+                Route::Candidate(id) => view! { <CandidatePage id=id /> }.into_any(),
+                Route::Kits => view! { <KitsPage /> }.into_any(),
+                Route::Kit(id) => view! { <KitPage id=id /> }.into_any(),
+                Route::Interview(id) => view! { <InterviewPage id=id /> }.into_any(),
+                Route::Candidates => view! { <CandidatesPage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             })}
         </main>

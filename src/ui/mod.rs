@@ -26,8 +26,11 @@ macro_rules! tx {
 mod app;
 pub mod bank;
 pub mod components;
+pub mod confirm;
+pub mod download;
 pub mod erase;
 pub mod focus;
+pub mod interviews;
 pub mod labels;
 pub mod lang;
 pub mod notices;

@@ -44,6 +44,22 @@ impl Prefs {
         self.save();
     }
 
+    /// This browser's interviewer identity (reactive).
+    pub fn interviewer(&self) -> Option<crate::domain::interview::Interviewer> {
+        self.settings.with(|s| s.interviewer.clone())
+    }
+
+    /// Sets the interviewer's name; the id is made once and kept.
+    pub fn set_interviewer_name(&self, name: String, new_id: impl FnOnce() -> String) {
+        self.settings.update(|s| match &mut s.interviewer {
+            Some(i) => i.name = name,
+            None => {
+                s.interviewer = Some(crate::domain::interview::Interviewer { id: new_id(), name })
+            }
+        });
+        self.save();
+    }
+
     fn save(&self) {
         let result = self
             .settings

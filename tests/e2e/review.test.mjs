@@ -21,6 +21,10 @@ async function open(device, options = {}) {
   return { context, page, seen, dialogs, app: new ReviewPage(page, suite.server.url) };
 }
 
+// The practice buttons' names in 繁體 and 简体.
+const HANT = { typeInstead: "改為打字作答", start: "開始", answerNow: "立即開始作答", stop: "停止" };
+const HANS = { typeInstead: "改为打字作答", start: "开始", answerNow: "立即开始作答", stop: "停止" };
+
 const ANSWER =
   "Um, first I would listen and let them finish, then restate the problem. I would apologise and offer a refund or a replacement.";
 
@@ -192,12 +196,7 @@ describe("backup", () => {
 
   test("a damaged, foreign or newer file is refused with a clear message and nothing changes", async () => {
     const { app, page } = await open(VIEWPORTS.phone, { locale: "zh-TW" });
-    await app.startTyped("#/practice/question/angry-customer", "改為打字作答");
-    await page.getByRole("button", { name: "開始", exact: true }).click();
-    await page.getByRole("button", { name: "立即開始作答", exact: true }).click();
-    await page.locator("#typed-answer").fill("我會先傾聽客人");
-    await page.getByRole("button", { name: "停止", exact: true }).click();
-    await app.waitPhase("done");
+    await app.typeAnswerIn("#/practice/question/angry-customer", "我會先傾聽客人", HANT);
     const before = await app.documents();
     await app.open("#/data");
     const cases = [
@@ -275,12 +274,7 @@ describe("rubric, self-review and print", () => {
 
   test("the session report prints cleanly: no header, no buttons, every answer with its rubric", async () => {
     const { app, page } = await open(VIEWPORTS.desktop, { locale: "zh-CN" });
-    await app.startTyped("#/practice/question/angry-customer", "改为打字作答");
-    await page.getByRole("button", { name: "开始", exact: true }).click();
-    await page.getByRole("button", { name: "立即开始作答", exact: true }).click();
-    await page.locator("#typed-answer").fill("我会先倾听客户");
-    await page.getByRole("button", { name: "停止", exact: true }).click();
-    await app.waitPhase("done");
+    await app.typeAnswerIn("#/practice/question/angry-customer", "我会先倾听客户", HANS);
     await app.score("qualities/patience", 5);
     const session = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("csic:session:")).split(":")[2]);
     await app.open(`#/history/session/${session}`);

@@ -11,12 +11,15 @@ const DIST = process.env.DIST ?? "dist";
  * with our own string tables and minifying the JS glue brought it back to 301 KB (budget 305 KB).
  * Issue 5 (rubric and its editor, quick and full review, history with filters and pages, comparison,
  * session report, progress charts, self-review, backup export/import, 142 strings in three languages)
- * added 134 KB gzip (98 KB brotli): 435 KB. twiggy shows no single culprit: it is Leptos view code,
- * spread over the new pages, plus 119 KB raw of string tables and content. Trunk 0.21 cannot split the
- * wasm to load these pages later (trunk-rs/trunk#1022), so the budget is 440 KB (1.1% over today's
- * figure, for toolchain drift). Lower it once the wasm can be split or made smaller.
+ * added 134 KB gzip (98 KB brotli): 435 KB. Issue 6 (interviewer mode: candidates, kits and their
+ * editor, the live interview with clocks and scorecard, comparison, panel files, 103 strings in three
+ * languages) added 97 KB more: 532 KB (405 KB brotli). twiggy shows no single culprit: it is Leptos
+ * view code spread over the pages, plus the string tables and content (rubric, kits). wasm-opt
+ * variants (--converge, --gufa) and opt-level "s" do not help (s is 74 KB bigger). Trunk 0.21 cannot
+ * split the wasm to load candidate and interviewer pages on demand (trunk-rs/trunk#1022), so the
+ * budget is 537 KB (1% over today's figure, for toolchain drift). Lower it once the wasm can be split.
  */
-const BUDGET_GZIP = 440 * 1000;
+const BUDGET_GZIP = 537 * 1000;
 
 test(`gzip total of HTML+CSS+JS+wasm stays within ${BUDGET_GZIP} bytes`, () => {
   const report = measure(DIST);

@@ -51,6 +51,12 @@ pub fn Header() -> impl IntoView {
                         </a>
                     </li>
                     <li>
+                        <a href=Route::Interviewer.href()
+                            aria-current=move || matches!(route.get(), Route::Interviewer | Route::Candidate(_) | Route::Kits | Route::Kit(_) | Route::Interview(_) | Route::Candidates).then_some("page")>
+                            {tx!(i18n, nav_interviewer)}
+                        </a>
+                    </li>
+                    <li>
                         <a href=Route::Checklist.href() aria-current=current(Route::Checklist)>
                             {tx!(i18n, nav_checklist)}
                         </a>

@@ -92,9 +92,7 @@ pub fn QuestionCard(
         let delete = move |_| {
             let question =
                 t_string!(i18n, q_confirm_delete, title = delete_title.clone()).to_string();
-            let ok = web_sys::window()
-                .and_then(|w| w.confirm_with_message(&question).ok())
-                .unwrap_or(false);
+            let ok = crate::ui::confirm::confirm(&question);
             if ok {
                 bank.delete_custom(&delete_id);
             }

@@ -4,12 +4,12 @@
 use crate::domain::backup::{export, export_size, parse, Backup, ImportError, Plan, SCHEMA};
 use crate::i18n::*;
 use crate::storage::{apply, audio_chunks, audio_keys, clear_everything, LocalStore};
+use crate::ui::download::{dated_name, download, file_text, picked_file};
 use crate::ui::erase::{click, event};
 use crate::ui::practice::{now_ms, Practice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// A message kept across the reload that follows an import or a deletion.
 const FLASH: &str = "csic-flash";
@@ -35,42 +35,6 @@ fn size_text(bytes: u64) -> String {
     } else {
         format!("{} KB", bytes.div_ceil(1_000))
     }
-}
-
-fn download(name: &str, text: &str) -> bool {
-    let parts = js_sys::Array::new();
-    parts.push(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return false;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return false;
-    };
-    let Some(a) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
-        return false;
-    };
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    true
-}
-
-fn file_name() -> String {
-    let d = js_sys::Date::new_0();
-    let two = |n: u32| format!("{n:02}");
-    format!(
-        "cs-interview-coach-{}-{}-{}.json",
-        d.get_full_year(),
-        two(d.get_month() + 1),
-        two(d.get_date())
-    )
 }
 
 enum ImportState {
@@ -146,29 +110,20 @@ pub fn DataPage() -> impl IntoView {
                 Vec::new()
             };
             let (text, _skipped) = export(&docs, &audio, now_ms());
-            if !download(&file_name(), &text) {
+            if !download(&dated_name("cs-interview-coach"), &text) {
                 export_error.set(true);
             }
             exporting.set(false);
         });
     };
     let pick = move |ev: leptos::ev::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = picked_file(&ev) else {
             return;
         };
         state.set(ImportState::Reading);
         replace.set(false);
         spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
+            let text = file_text(file).await;
             let backup = match parse(&text) {
                 Ok(b) => b,
                 Err(e) => {
@@ -191,6 +146,9 @@ pub fn DataPage() -> impl IntoView {
             "selfreview" => t_string!(i18n, data_kind_selfreview),
             "question" => t_string!(i18n, data_kind_question),
             "set" => t_string!(i18n, data_kind_set),
+            "candidate" => t_string!(i18n, data_kind_candidate),
+            "scorecard" => t_string!(i18n, data_kind_scorecard),
+            "kit" => t_string!(i18n, data_kind_kit),
             _ => t_string!(i18n, data_kind_other),
         }
         .to_string()
@@ -264,12 +222,7 @@ pub fn DataPage() -> impl IntoView {
     })
     };
     let delete_all = move |_| {
-        let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(t_string!(i18n, data_confirm_delete))
-                    .ok()
-            })
-            .unwrap_or(false);
+        let ok = crate::ui::confirm::confirm(t_string!(i18n, data_confirm_delete));
         if ok {
             spawn_local(async move {
                 if clear_everything().await.is_ok() {

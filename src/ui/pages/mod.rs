@@ -4,6 +4,7 @@ mod checklist;
 mod data;
 mod history;
 mod home;
+mod interviewer;
 mod not_found;
 mod practice;
 mod progress;
@@ -19,6 +20,9 @@ pub use checklist::ChecklistPage;
 pub use data::DataPage;
 pub use history::{AttemptPage, ComparePage, HistoryPage, ReportPage};
 pub use home::HomePage;
+pub use interviewer::{
+    CandidatePage, CandidatesPage, InterviewPage, InterviewerPage, KitPage, KitsPage,
+};
 pub use not_found::NotFoundPage;
 pub use practice::{resume_link, PracticePage};
 pub use progress::ProgressPage;

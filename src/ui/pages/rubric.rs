@@ -122,12 +122,7 @@ pub fn RubricPage() -> impl IntoView {
         }
     };
     let reset = move |_| {
-        let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(t_string!(i18n, rubric_confirm_reset))
-                    .ok()
-            })
-            .unwrap_or(false);
+        let ok = crate::ui::confirm::confirm(t_string!(i18n, rubric_confirm_reset));
         if ok && reviews.save_rubric(builtin()) {
             let current = reviews.current();
             status.set(Some(Ok(current.version)));

@@ -171,12 +171,7 @@ pub fn SelfReviewPage(id: String) -> impl IntoView {
     };
     let add = move |_| edit(Box::new(|r| r.plan.push(PlanItem::default())));
     let delete = move |_| {
-        let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(t_string!(i18n, selfreview_confirm_delete))
-                    .ok()
-            })
-            .unwrap_or(false);
+        let ok = crate::ui::confirm::confirm(t_string!(i18n, selfreview_confirm_delete));
         if ok {
             reviews.delete_selfreview(&id.read_value());
             go(&Route::SelfReviews);

@@ -183,9 +183,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
     let delete_id = id.clone();
     let delete = move |_| {
         let question = t_string!(i18n, set_confirm_delete).to_string();
-        let ok = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&question).ok())
-            .unwrap_or(false);
+        let ok = crate::ui::confirm::confirm(&question);
         if ok {
             bank.delete_set(&delete_id);
             if let Some(w) = web_sys::window() {

@@ -232,6 +232,16 @@ export class ReviewPage extends PracticePage {
     await this.button(typeInstead).click();
   }
 
+  /** The same as `startTyped` then `typeAnswer`, with the buttons' names in another language. */
+  async typeAnswerIn(hash, text, { typeInstead, start, answerNow, stop }) {
+    await this.startTyped(hash, typeInstead);
+    await this.button(start).click();
+    await this.button(answerNow).click();
+    await this.page.locator("#typed-answer").fill(text);
+    await this.button(stop).click();
+    await this.waitPhase("done");
+  }
+
   mark(key, value) {
     const sel = value === undefined ? `input[data-key="${key}"]` : `input[data-key="${key}"][value="${value}"]`;
     return this.main().locator(sel).first();
@@ -273,5 +283,81 @@ export class ReviewPage extends PracticePage {
           .map((k) => [k, JSON.parse(localStorage.getItem(k))]),
       ),
     );
+  }
+}
+
+// Interviewer mode (issue 6).
+export class InterviewerPage extends AppPage {
+  main() {
+    return this.page.locator("#main");
+  }
+
+  button(name) {
+    return this.main().getByRole("button", { name, exact: true });
+  }
+
+  /** Sets this browser's interviewer name (saved on change). */
+  async setName(name) {
+    await this.open("#/interviewer");
+    await this.page.locator("#interviewer-name").fill(name);
+    await this.page.locator("#interviewer-name").blur();
+    await this.page.waitForFunction((n) => (localStorage.getItem("csic:settings:app") ?? "").includes(n), name);
+  }
+
+  async addCandidate(name, role = "") {
+    await this.page.locator("#new-candidate-name").fill(name);
+    await this.page.locator("#new-candidate-role").fill(role);
+    await this.button("Add candidate").click();
+    await this.page.getByTestId("candidate-row").filter({ hasText: name }).waitFor();
+  }
+
+  async openCandidate(name) {
+    await this.open("#/interviewer");
+    await this.page.getByTestId("candidate-row").getByRole("link", { name, exact: true }).click();
+    await this.page.locator("#cand-name").waitFor();
+  }
+
+  /** From a candidate's page: starts an interview with `kit` and waits for the live screen. */
+  async startInterview(kit = "phone-screen") {
+    await this.page.locator("#kit-choice").selectOption(kit);
+    await this.button("Start the interview").click();
+    await this.page.getByTestId("question-position").waitFor();
+  }
+
+  position() {
+    return this.page.getByTestId("question-position").textContent();
+  }
+
+  /** Rates a rubric scale on the scorecard (e.g. "criteria/skills", 4) and waits for the save. */
+  async rate(key, value) {
+    await this.main().locator(`input[data-key="${key}"][value="${value}"]`).check();
+    await this.page.waitForFunction(
+      ([k, v]) =>
+        Object.keys(localStorage)
+          .filter((x) => x.startsWith("csic:scorecard:"))
+          .some((x) => JSON.parse(localStorage.getItem(x)).data.ratings[k] === v),
+      [key, value],
+    );
+  }
+
+  async recommend(slug) {
+    await this.main().locator(`input[name="recommendation"][value="${slug}"]`).check();
+  }
+
+  async flag(id, severity) {
+    await this.main().locator(`select[data-flag="${id}"]`).selectOption(severity);
+  }
+
+  /** Rates, recommends and submits: a whole scorecard in a few clicks. */
+  async quickScorecard({ skills = 4, recommendation = "yes" } = {}) {
+    await this.rate("criteria/skills", skills);
+    await this.recommend(recommendation);
+    await this.button("Submit my scorecard").click();
+    await this.page.getByTestId("submitted").waitFor();
+  }
+
+  /** Every `csic:` key and value, as stored. */
+  async storage() {
+    return this.page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("csic:")).map((k) => [k, localStorage.getItem(k)])));
   }
 }

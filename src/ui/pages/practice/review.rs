@@ -69,9 +69,7 @@ fn AttemptItem(ctl: Ctl, attempt: Attempt, n: usize) -> impl IntoView {
     let id = attempt.id.clone();
     let delete = move |_| {
         let question = t_string!(i18n, practice_confirm_delete, n = n).to_string();
-        let ok = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&question).ok())
-            .unwrap_or(false);
+        let ok = crate::ui::confirm::confirm(&question);
         if ok {
             ctl.practice.delete_attempt(id.clone());
         }

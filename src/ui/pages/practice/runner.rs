@@ -440,9 +440,7 @@ impl Ctl {
         };
         if s.answering() {
             let question = t_string!(self.i18n, practice_confirm_leave).to_string();
-            let ok = web_sys::window()
-                .and_then(|w| w.confirm_with_message(&question).ok())
-                .unwrap_or(false);
+            let ok = crate::ui::confirm::confirm(&question);
             if !ok {
                 return;
             }
