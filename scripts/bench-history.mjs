@@ -81,7 +81,6 @@ try {
   await browser.close();
   await server.close();
 }
-};
 console.log("| measure | median | p95 | max |\n|---|---|---|---|");
 for (const [name, xs] of Object.entries(results)) {
   const { median, p95, max } = stats(xs);

@@ -34,7 +34,6 @@ try {
   await browser.close();
   await server.close();
 }
-};
 console.log(`recorder benchmark, ${runs} recordings of 6.5 s, headless Chromium, fake microphone`);
 console.log("measure".padEnd(22), "n".padStart(4), "median ms".padStart(10), "p95 ms".padStart(8), "max ms".padStart(8));
 for (const [name, xs] of Object.entries(all)) {
