@@ -99,11 +99,16 @@ fn valid_audio_key(key: &str) -> bool {
     }
 }
 
-/// Reads and checks a backup file.
-pub fn parse(text: &str) -> Result<Backup, ImportError> {
+/// Checks that `text` is one of this app's files of `kind` (`None`: a backup, which has no kind)
+/// and not from a newer schema than `supported`; returns it parsed.
+pub(crate) fn check_header(
+    text: &str,
+    kind: Option<&str>,
+    supported: u32,
+) -> Result<Value, ImportError> {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        // Broken JSON: ours if it says so near the start (a truncated or edited backup).
+        // Broken JSON: ours if it says so near the start (a truncated or edited file).
         Err(e) => {
             let head: String = text.chars().take(200).collect();
             return Err(if head.contains(&format!("\"{APP_ID}\"")) {
@@ -113,20 +118,24 @@ pub fn parse(text: &str) -> Result<Backup, ImportError> {
             });
         }
     };
-    if value.get("app").and_then(Value::as_str) != Some(APP_ID) {
+    if value.get("app").and_then(Value::as_str) != Some(APP_ID)
+        || value.get("kind").and_then(Value::as_str) != kind
+    {
         return Err(ImportError::NotOurs);
     }
     match value.get("schema").and_then(Value::as_u64) {
-        Some(found) if found > u64::from(SCHEMA) => {
-            return Err(ImportError::Newer {
-                found: u32::try_from(found).unwrap_or(u32::MAX),
-                supported: SCHEMA,
-            })
-        }
-        Some(_) => {}
-        None => return Err(ImportError::Corrupt("no schema version".into())),
+        Some(found) if found > u64::from(supported) => Err(ImportError::Newer {
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+            supported,
+        }),
+        Some(_) => Ok(value),
+        None => Err(ImportError::Corrupt("no schema version".into())),
     }
-    drop(value);
+}
+
+/// Reads and checks a backup file.
+pub fn parse(text: &str) -> Result<Backup, ImportError> {
+    drop(check_header(text, None, SCHEMA)?);
     let backup: Backup =
         serde_json::from_str(text).map_err(|e| ImportError::Corrupt(e.to_string()))?;
     for (key, raw) in &backup.documents {

@@ -69,6 +69,14 @@ impl<T> PerLang<T> {
         }
     }
 
+    pub fn set(&mut self, lang: Lang, value: T) {
+        match lang {
+            Lang::En => self.en = value,
+            Lang::ZhHans => self.zh_hans = value,
+            Lang::ZhHant => self.zh_hant = value,
+        }
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (Lang, &T)> {
         [
             (Lang::En, &self.en),

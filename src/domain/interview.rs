@@ -96,12 +96,17 @@ impl Kit {
 
     /// Every question in order, with its section's index.
     pub fn flat(&self) -> Vec<(usize, &str)> {
-        self.sections
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| s.questions.iter().map(move |q| (i, q.as_str())))
-            .collect()
+        flat(&self.sections)
     }
+}
+
+/// Every question of `sections` in order, with its section's index.
+pub fn flat(sections: &[KitSection]) -> Vec<(usize, &str)> {
+    sections
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.questions.iter().map(move |q| (i, q.as_str())))
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -381,11 +386,7 @@ impl Scorecard {
 
     /// Every question in order, with its section's index.
     pub fn flat(&self) -> Vec<(usize, &str)> {
-        self.sections
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| s.questions.iter().map(move |q| (i, q.as_str())))
-            .collect()
+        flat(&self.sections)
     }
 
     /// Moves to question `index` (clamped); the clock follows the question's section.

@@ -3,10 +3,9 @@
 //! nothing) and never resolves a conflict silently: the same interviewer's scorecard for the same
 //! candidate with different content is listed for the user to decide.
 
-use super::backup::{ImportError, APP_ID};
+use super::backup::{check_header, ImportError, APP_ID};
 use super::interview::{Candidate, Interviewer, Scorecard};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub const PANEL_SCHEMA: u32 = 1;
@@ -50,32 +49,7 @@ pub fn export_panel(
 
 /// Reads and checks a panel file.
 pub fn parse_panel(text: &str) -> Result<PanelFile, ImportError> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let head: String = text.chars().take(200).collect();
-            return Err(if head.contains(&format!("\"{APP_ID}\"")) {
-                ImportError::Corrupt(e.to_string())
-            } else {
-                ImportError::NotOurs
-            });
-        }
-    };
-    if value.get("app").and_then(Value::as_str) != Some(APP_ID)
-        || value.get("kind").and_then(Value::as_str) != Some("panel")
-    {
-        return Err(ImportError::NotOurs);
-    }
-    match value.get("schema").and_then(Value::as_u64) {
-        Some(found) if found > u64::from(PANEL_SCHEMA) => {
-            return Err(ImportError::Newer {
-                found: u32::try_from(found).unwrap_or(u32::MAX),
-                supported: PANEL_SCHEMA,
-            })
-        }
-        Some(_) => {}
-        None => return Err(ImportError::Corrupt("no schema version".into())),
-    }
+    let value = check_header(text, Some("panel"), PANEL_SCHEMA)?;
     let file: PanelFile =
         serde_json::from_value(value).map_err(|e| ImportError::Corrupt(e.to_string()))?;
     let bad_id = |id: &str| id.is_empty() || id.len() > 200 || id.chars().any(|c| c.is_control());

@@ -10,15 +10,8 @@ import { InterviewerPage } from "./support/app-page.mjs";
 
 const suite = useApp();
 
-async function open(device, options = {}) {
-  const { context, page, seen } = await suite.open({ locale: "en-US", acceptDownloads: true, ...device, ...options });
-  const dialogs = [];
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    d.accept();
-  });
-  return { context, page, seen, dialogs, app: new InterviewerPage(page, suite.server.url) };
-}
+const open = (device, options = {}) =>
+  suite.openWith(InterviewerPage, { locale: "en-US", acceptDownloads: true, ...device, ...options });
 
 /** Loads the app, lets the service worker take over, then cuts the network. */
 async function goOffline(app, context) {

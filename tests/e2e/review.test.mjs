@@ -11,15 +11,8 @@ import { ReviewPage } from "./support/app-page.mjs";
 
 const suite = useApp({ args: FAKE_MIC });
 
-async function open(device, options = {}) {
-  const { context, page, seen } = await suite.open({ locale: "en-US", acceptDownloads: true, ...device, ...options });
-  const dialogs = [];
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    d.accept();
-  });
-  return { context, page, seen, dialogs, app: new ReviewPage(page, suite.server.url) };
-}
+const open = (device, options = {}) =>
+  suite.openWith(ReviewPage, { locale: "en-US", acceptDownloads: true, ...device, ...options });
 
 // The practice buttons' names in 繁體 and 简体.
 const HANT = { typeInstead: "改為打字作答", start: "開始", answerNow: "立即開始作答", stop: "停止" };

@@ -32,11 +32,7 @@ pub fn RubricPage() -> impl IntoView {
                             let lang = from_locale(i18n.get_locale_untracked());
                             draft.update(|d| {
                                 if let Some(it) = d.sections.get_mut(si).and_then(|s| s.items.get_mut(ii)) {
-                                    match lang {
-                                        crate::domain::locale::Lang::En => it.label.en = v,
-                                        crate::domain::locale::Lang::ZhHans => it.label.zh_hans = v,
-                                        crate::domain::locale::Lang::ZhHant => it.label.zh_hant = v,
-                                    }
+                                    it.label.set(lang, v)
                                 }
                             });
                             status.set(None);

@@ -31,6 +31,16 @@ export function useApp({ args = [] } = {}) {
     const page = await context.newPage();
     return { context, page, seen };
   };
+  /** Like `open`, with dialogs accepted (their messages kept in `dialogs`) and a page object. */
+  suite.openWith = async (PageObject, options) => {
+    const { context, page, seen } = await suite.open(options);
+    const dialogs = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      d.accept();
+    });
+    return { context, page, seen, dialogs, app: new PageObject(page, suite.server.url) };
+  };
   return suite;
 }
 

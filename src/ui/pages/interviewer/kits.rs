@@ -19,11 +19,7 @@ fn copy_of(kit: &Kit, suffix: &str) -> Kit {
     k.builtin = false;
     for (lang, name) in kit.name.iter() {
         let copy = format!("{name} {suffix}");
-        match lang {
-            crate::domain::locale::Lang::En => k.name.en = copy,
-            crate::domain::locale::Lang::ZhHans => k.name.zh_hans = copy,
-            crate::domain::locale::Lang::ZhHant => k.name.zh_hant = copy,
-        }
+        k.name.set(lang, copy)
     }
     k
 }
@@ -127,14 +123,9 @@ pub fn KitPage(id: String) -> impl IntoView {
                 .map(|e| e.title.clone())
                 .unwrap_or_else(|| q.to_string())
         };
-        let set_lang =
-            move |t: &mut crate::domain::content::PerLang<String>, v: String| match from_locale(
-                i18n.get_locale_untracked(),
-            ) {
-                crate::domain::locale::Lang::En => t.en = v,
-                crate::domain::locale::Lang::ZhHans => t.zh_hans = v,
-                crate::domain::locale::Lang::ZhHant => t.zh_hant = v,
-            };
+        let set_lang = move |t: &mut crate::domain::content::PerLang<String>, v: String| {
+            t.set(from_locale(i18n.get_locale_untracked()), v)
+        };
         let sections = k
             .sections
             .iter()
