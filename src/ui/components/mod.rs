@@ -3,6 +3,7 @@
 mod header;
 mod highlight;
 mod language_switch;
+mod levels;
 mod notice_area;
 mod question_card;
 mod recording;
@@ -14,6 +15,7 @@ mod update_banner;
 pub use header::Header;
 pub use highlight::highlighted;
 pub use language_switch::LanguageSwitch;
+pub use levels::Levels;
 pub use notice_area::NoticeArea;
 pub use question_card::QuestionCard;
 pub use recording::Recording;

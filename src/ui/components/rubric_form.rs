@@ -3,6 +3,7 @@
 
 use crate::domain::rubric::{mark_key, text, Kind, Rubric, Section};
 use crate::i18n::*;
+use crate::ui::components::Levels;
 use crate::ui::erase::event;
 use crate::ui::reviews::Reviews;
 use leptos::prelude::*;
@@ -65,26 +66,12 @@ pub fn RubricForm(attempt: String, #[prop(optional)] quick: bool) -> impl IntoVi
             </p>
         }
     };
-    let overall_key = "overall";
-    let overall = move || {
-        let current = reviews.review(&id.read_value()).and_then(|r| r.overall);
-        (1u8..=5)
-            .map(|n| {
-                let pick = move |_| {
-                    reviews.update(&id.read_value(), |r| {
-                        r.overall = if r.overall == Some(n) { None } else { Some(n) };
-                    });
-                };
-                view! {
-                    <label class="level">
-                        <input type="radio" name=format!("{}-{overall_key}", id.read_value()) value=n
-                            data-key=overall_key prop:checked=current == Some(n) on:change=event(pick) />
-                        <span>{n}</span>
-                    </label>
-                }
-            })
-            .collect_view()
-    };
+    let overall = Signal::derive(move || reviews.review(&id.read_value()).and_then(|r| r.overall));
+    let pick_overall = Callback::new(move |n: u8| {
+        reviews.update(&id.read_value(), |r| {
+            r.overall = if r.overall == Some(n) { None } else { Some(n) };
+        });
+    });
     let differently = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         reviews.update(&id.read_value(), |r| r.differently = value);
@@ -100,7 +87,8 @@ pub fn RubricForm(attempt: String, #[prop(optional)] quick: bool) -> impl IntoVi
             {dview!(sections())}
             <fieldset class="scale overall">
                 <legend>{tx!(i18n, rubric_overall)}</legend>
-                <div class="levels">{dview!(overall())}</div>
+                <Levels name=format!("{}-overall", id.read_value()) key="overall".to_string()
+                    current=overall on_pick=pick_overall />
             </fieldset>
             <label for=area_id.clone()>{tx!(i18n, rubric_differently)}</label>
             <textarea id=area_id rows=if quick { "2" } else { "4" } prop:value=initial_text
@@ -173,25 +161,18 @@ fn SectionView(section: Section, attempt: String, quick: bool) -> impl IntoView 
                         None => t_string!(i18n, rubric_pick_level).to_string(),
                     }
                 };
-                let buttons = (1u8..=5)
-                    .map(|n| {
-                        let pick = move |_| {
-                            reviews.update(&attempt.read_value(), |r| r.rate(&k.read_value(), n));
-                        };
-                        let title = levels
-                            .read_value()
-                            .get(usize::from(n) - 1)
-                            .map(|l| text(l, i18n.get_locale_untracked()).to_string());
-                        view! {
-                            <label class="level" title=title>
-                                <input type="radio" name=format!("{}-{}", attempt.read_value(), k.read_value())
-                                    value=n data-key=k.get_value() prop:checked=move || current() == Some(n)
-                                    on:change=event(pick) />
-                                <span>{n}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view();
+                let titles: Vec<String> = levels
+                    .read_value()
+                    .iter()
+                    .map(|l| text(l, i18n.get_locale_untracked()).to_string())
+                    .collect();
+                let pick = Callback::new(move |n: u8| {
+                    reviews.update(&attempt.read_value(), |r| r.rate(&k.read_value(), n));
+                });
+                let buttons = view! {
+                    <Levels name=format!("{}-{}", attempt.read_value(), k.read_value()) key=k.get_value()
+                        titles=titles current=Signal::derive(current) on_pick=pick />
+                };
                 let all_levels = (!quick && !levels.read_value().is_empty()).then(|| {
                     let list = levels
                         .read_value()
@@ -208,7 +189,7 @@ fn SectionView(section: Section, attempt: String, quick: bool) -> impl IntoView 
                 view! {
                     <fieldset class="scale">
                         <legend>{txt!(text(&label, i18n.get_locale()))}</legend>
-                        <div class="levels">{buttons}</div>
+                        {buttons}
                         <p class="level-text" aria-live="polite">{txt!(described())}</p>
                         {all_levels}
                     </fieldset>

@@ -5,6 +5,7 @@ use crate::domain::route::{Route, Start};
 use crate::domain::selfreview::{PlanItem, SelfReview};
 use crate::i18n::*;
 use crate::ui::bank::{fresh_id, Bank};
+use crate::ui::components::Levels;
 use crate::ui::erase::{click, event};
 use crate::ui::labels;
 use crate::ui::lang::from_locale;
@@ -92,22 +93,13 @@ pub fn SelfReviewPage(id: String) -> impl IntoView {
                        name: &'static str,
                        get: fn(&SelfReview) -> Option<u8>,
                        set: fn(&mut SelfReview, Option<u8>)| {
-        let buttons = (1u8..=5)
-            .map(|n| {
-                let checked = move || reviews.selfreview(&id.read_value()).and_then(|r| get(&r)) == Some(n);
-                let pick = move |_| edit(Box::new(move |r| set(r, Some(n))));
-                view! {
-                    <label class="level">
-                        <input type="radio" name=name value=n data-key=name prop:checked=checked on:change=event(pick) />
-                        <span>{n}</span>
-                    </label>
-                }
-            })
-            .collect_view();
+        let current =
+            Signal::derive(move || reviews.selfreview(&id.read_value()).and_then(|r| get(&r)));
+        let pick = Callback::new(move |n: u8| edit(Box::new(move |r| set(r, Some(n)))));
         view! {
             <fieldset class="scale">
                 <legend>{label}</legend>
-                <div class="levels">{buttons}</div>
+                <Levels name=name.to_string() key=name.to_string() current=current on_pick=pick />
             </fieldset>
         }
     };

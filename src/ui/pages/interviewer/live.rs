@@ -10,6 +10,7 @@ use crate::domain::rubric::{mark_key, text, Kind};
 use crate::domain::timer::duration;
 use crate::i18n::*;
 use crate::ui::bank::Bank;
+use crate::ui::components::Levels;
 use crate::ui::erase::{click, event};
 use crate::ui::interviews::Interviews;
 use crate::ui::lang::from_locale;
@@ -184,24 +185,20 @@ pub fn InterviewPage(id: String) -> impl IntoView {
             let q = q1.clone();
             update(Box::new(move |c| c.answers.entry(q).or_default().notes = v));
         };
-        let rating = (1u8..=5)
-            .map(|r| {
-                let q = qid.clone();
-                let pick = move |_| {
-                    let q = q.clone();
-                    update(Box::new(move |c| c.answers.entry(q).or_default().rating = Some(r)));
-                };
-                let q = qid.clone();
-                let checked = move || card.with(|c| c.as_ref().and_then(|c| c.answers.get(&q)).and_then(|a| a.rating)) == Some(r);
-                view! {
-                    <label class="level">
-                        <input type="radio" name="question-rating" value=r data-key="question-rating"
-                            prop:checked=checked on:change=event(pick) />
-                        <span>{r}</span>
-                    </label>
-                }
+        let q = StoredValue::new(qid.clone());
+        let rating = Signal::derive(move || {
+            card.with(|c| {
+                c.as_ref()
+                    .and_then(|c| c.answers.get(&*q.read_value()))
+                    .and_then(|a| a.rating)
             })
-            .collect_view();
+        });
+        let rate = Callback::new(move |r: u8| {
+            let q = q.get_value();
+            update(Box::new(move |c| {
+                c.answers.entry(q).or_default().rating = Some(r)
+            }));
+        });
         let go_to = move |to: usize| update(Box::new(move |c| c.go_to(to, now_ms())));
         let options = flat
             .iter()
@@ -231,7 +228,8 @@ pub fn InterviewPage(id: String) -> impl IntoView {
                 <textarea id="question-notes" rows="4" prop:value=answer.notes on:input=event(notes)></textarea>
                 <fieldset class="scale">
                     <legend>{tx!(i18n, interview_rating)}</legend>
-                    <div class="levels">{rating}</div>
+                    <Levels name="question-rating".to_string() key="question-rating".to_string()
+                        current=rating on_pick=rate />
                 </fieldset>
                 <div class="actions-row">
                     <button type="button" disabled=n == 0 on:click=click(move |_| go_to(n.saturating_sub(1)))>{tx!(i18n, history_prev)}</button>
@@ -314,29 +312,18 @@ pub fn InterviewPage(id: String) -> impl IntoView {
                             let n = current()?;
                             levels.with_value(|l| l.get(usize::from(n) - 1).map(|l| format!("{n}: {}", text(l, lang))))
                         };
-                        let buttons = (1u8..=5)
-                            .map(|n| {
-                                let k = key.clone();
-                                let pick = move |_| {
-                                    let k = k.clone();
-                                    update(Box::new(move |c| {
-                                        c.ratings.insert(k, n);
-                                    }));
-                                };
-                                let title = item.levels.get(usize::from(n) - 1).map(|l| text(l, lang).to_string());
-                                view! {
-                                    <label class="level" title=title>
-                                        <input type="radio" name=format!("card-{key}") value=n data-key=key.clone()
-                                            prop:checked=move || current() == Some(n) on:change=event(pick) />
-                                        <span>{n}</span>
-                                    </label>
-                                }
-                            })
-                            .collect_view();
+                        let titles: Vec<String> = item.levels.iter().map(|l| text(l, lang).to_string()).collect();
+                        let pick = Callback::new(move |n: u8| {
+                            let k = k2.get_value();
+                            update(Box::new(move |c| {
+                                c.ratings.insert(k, n);
+                            }));
+                        });
                         view! {
                             <fieldset class="scale">
                                 <legend>{text(&item.label, lang).to_string()}</legend>
-                                <div class="levels">{buttons}</div>
+                                <Levels name=format!("card-{key}") key=key.clone() titles=titles
+                                    current=Signal::derive(current) on_pick=pick />
                                 <p class="level-text">{txt!(described().unwrap_or_default())}</p>
                             </fieldset>
                         }
