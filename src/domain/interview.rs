@@ -556,11 +556,12 @@ pub fn sort_rows(rows: &mut [Row], by: &SortBy) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::rubric::same_text;
 
-    fn kit() -> Kit {
+    /// A two-section kit for tests (here and in the panel's).
+    pub(crate) fn kit() -> Kit {
         Kit {
             id: "k".into(),
             name: same_text("Phone"),

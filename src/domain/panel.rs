@@ -138,23 +138,8 @@ pub fn merge(candidates: &[Candidate], cards: &[Scorecard], file: &PanelFile) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::interview::{Kit, KitSection, Recommendation};
-    use crate::domain::rubric::same_text;
-
-    fn kit() -> Kit {
-        Kit {
-            id: "k".into(),
-            name: same_text("Phone"),
-            purpose: same_text(""),
-            sections: vec![KitSection {
-                id: "a".into(),
-                title: same_text("A"),
-                minutes: 30,
-                questions: vec!["q1".into()],
-            }],
-            builtin: false,
-        }
-    }
+    use crate::domain::interview::tests::kit;
+    use crate::domain::interview::Recommendation;
 
     fn who(id: &str) -> Interviewer {
         Interviewer {

@@ -9,16 +9,10 @@ use std::collections::BTreeSet;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
-fn storage() -> Result<web_sys::Storage, StoreError> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or_else(|| StoreError::Unavailable("no localStorage".into()))
-}
-
 impl LocalStore {
     /// Every stored document as `(<kind>:<id>, envelope)`, leaving out values set aside as unreadable.
     pub fn documents(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let s = storage()?;
+        let s = self.raw()?;
         let prefix = format!("{}:", self.prefix());
         let aside = format!("{}:unreadable:", self.prefix());
         let len = s.length().unwrap_or(0);
@@ -42,7 +36,7 @@ impl LocalStore {
 
     /// The envelope stored under `<kind>:<id>`, if any.
     pub fn raw_value(&self, short: &str) -> Option<String> {
-        storage()
+        self.raw()
             .ok()?
             .get_item(&format!("{}:{short}", self.prefix()))
             .ok()
@@ -50,14 +44,14 @@ impl LocalStore {
     }
 
     pub fn put_raw(&self, short: &str, raw: &str) -> Result<(), StoreError> {
-        storage()?
+        self.raw()?
             .set_item(&format!("{}:{short}", self.prefix()), raw)
-            .map_err(|_| StoreError::Full)
+            .map_err(super::local::js_error)
     }
 
     /// Removes every key under the prefix (unreadable copies included).
     pub fn clear(&self) -> Result<(), StoreError> {
-        let s = storage()?;
+        let s = self.raw()?;
         let prefix = format!("{}:", self.prefix());
         let keys: Vec<String> = (0..s.length().unwrap_or(0))
             .filter_map(|i| s.key(i).ok().flatten())

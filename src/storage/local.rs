@@ -56,7 +56,7 @@ impl LocalStore {
     }
 
     /// gloo-storage throws when localStorage is missing; check first so that we can report it.
-    fn raw(&self) -> Result<web_sys::Storage, StoreError> {
+    pub(super) fn raw(&self) -> Result<web_sys::Storage, StoreError> {
         let window =
             web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
         match window.local_storage() {
@@ -67,7 +67,7 @@ impl LocalStore {
     }
 }
 
-fn js_error(value: wasm_bindgen::JsValue) -> StoreError {
+pub(super) fn js_error(value: wasm_bindgen::JsValue) -> StoreError {
     let name = js_sys::Reflect::get(&value, &"name".into())
         .ok()
         .and_then(|n| n.as_string())

@@ -61,6 +61,12 @@ impl Reviews {
         me
     }
 
+    /// The highest rubric version there is.
+    fn latest_version(&self) -> u32 {
+        self.rubrics
+            .with_untracked(|l| l.iter().map(|r| r.version).max().unwrap_or(1))
+    }
+
     /// The rubric in force (reactive).
     pub fn current(&self) -> Rubric {
         self.rubrics
@@ -77,10 +83,7 @@ impl Reviews {
 
     /// Saves an edited rubric as the next version.
     pub fn save_rubric(&self, mut rubric: Rubric) -> bool {
-        rubric.version = self
-            .rubrics
-            .with_untracked(|l| l.iter().map(|r| r.version).max().unwrap_or(1))
-            + 1;
+        rubric.version = self.latest_version() + 1;
         match LocalStore::default().save(&version_id(rubric.version), &rubric) {
             Ok(()) => {
                 self.rubrics.update(|l| l.push(rubric));
@@ -107,14 +110,7 @@ impl Reviews {
         let mut r = self
             .reviews
             .with_untracked(|l| l.iter().find(|r| r.attempt == attempt).cloned())
-            .unwrap_or_else(|| {
-                Review::new(
-                    attempt,
-                    self.rubrics
-                        .with_untracked(|l| l.iter().map(|r| r.version).max().unwrap_or(1)),
-                    now_ms(),
-                )
-            });
+            .unwrap_or_else(|| Review::new(attempt, self.latest_version(), now_ms()));
         change(&mut r);
         r.updated_ms = now_ms();
         save_into(self.notices, self.reviews, r, |r| &r.attempt)
