@@ -1,10 +1,20 @@
-//! Every UI string exists in every language, with the same interpolations.
+//! Every UI string exists in every language, with the same interpolations; English singular
+//! forms (`<key>_one`) stand beside their base key.
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 const LOCALES: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
+
+/// The suffix of an English singular form: `questions_count_one` is `questions_count` for 1.
+const SINGULAR_SUFFIX: &str = "_one";
+
+/// The base key of `key` if it is a singular form in `locale_map` (its base is there too).
+fn singular_base<'a>(key: &'a str, map: &Map<String, Value>) -> Option<&'a str> {
+    key.strip_suffix(SINGULAR_SUFFIX)
+        .filter(|base| map.contains_key(*base))
+}
 
 fn load(locale: &str) -> Map<String, Value> {
     let path = format!("{}/locales/{locale}.json", env!("CARGO_MANIFEST_DIR"));
@@ -28,10 +38,49 @@ fn every_key_is_in_every_locale() {
     let reference = load("en");
     for locale in LOCALES {
         let map = load(locale);
-        let missing: Vec<_> = reference.keys().filter(|k| !map.contains_key(*k)).collect();
+        let missing: Vec<_> = reference
+            .keys()
+            .filter(|k| singular_base(k, &reference).is_none() && !map.contains_key(*k))
+            .collect();
         let extra: Vec<_> = map.keys().filter(|k| !reference.contains_key(*k)).collect();
         assert!(missing.is_empty(), "{locale} lacks {missing:?}");
         assert!(extra.is_empty(), "{locale} has keys en lacks: {extra:?}");
+    }
+}
+
+#[test]
+fn singular_forms_are_english_only_and_match_their_base() {
+    let en = load("en");
+    let mut forms = 0;
+    for (key, value) in &en {
+        if !key.ends_with(SINGULAR_SUFFIX) {
+            continue;
+        }
+        let base = singular_base(key, &en)
+            .unwrap_or_else(|| panic!("en.{key} is a singular form without its base key"));
+        let names = placeholders(value.as_str().unwrap_or_default());
+        let base_names = placeholders(en[base].as_str().unwrap_or_default());
+        assert_eq!(
+            names, base_names,
+            "en.{key} placeholders differ from en.{base}"
+        );
+        assert!(
+            names.contains("n"),
+            "en.{key}: a singular form is chosen by {{{{ n }}}}, which en.{base} lacks"
+        );
+        forms += 1;
+    }
+    assert!(forms > 0, "en has no singular forms");
+    for locale in ["zh-Hans", "zh-Hant"] {
+        let singular: Vec<_> = load(locale)
+            .keys()
+            .filter(|k| k.ends_with(SINGULAR_SUFFIX))
+            .cloned()
+            .collect();
+        assert!(
+            singular.is_empty(),
+            "{locale} has singular forms, but Chinese has no plural: {singular:?}"
+        );
     }
 }
 
