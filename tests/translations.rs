@@ -1,9 +1,10 @@
 //! Every UI string exists in every language, with the same interpolations; English singular
-//! forms (`<key>_one`) stand beside their base key.
+//! forms (`<key>_one`) stand beside their base key; and every key is used by the code.
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
+use std::path::Path;
 
 const LOCALES: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
 
@@ -82,6 +83,46 @@ fn singular_forms_are_english_only_and_match_their_base() {
             "{locale} has singular forms, but Chinese has no plural: {singular:?}"
         );
     }
+}
+
+/// Appends the text of every `.rs` file under `dir`, recursively.
+fn read_rust_files(dir: &Path, code: &mut String) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            read_rust_files(&path, code);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            code.push_str(&text);
+            code.push('\n');
+        }
+    }
+}
+
+/// Keys reach the code only as identifiers (`t_string!(i18n, key)`, `tx!(i18n, key)`,
+/// `key::name`): a key that appears nowhere under `src/` as a whole identifier is dead text in
+/// three languages. A singular form counts as used when its base key is.
+#[test]
+fn every_key_is_used_by_the_code() {
+    let mut code = String::new();
+    read_rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut code,
+    );
+    let words: BTreeSet<&str> = code
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .collect();
+    let en = load("en");
+    let unused: Vec<_> = en
+        .keys()
+        .filter(|k| singular_base(k, &en).is_none() && !words.contains(k.as_str()))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "keys no code under src/ uses: {unused:?}"
+    );
 }
 
 #[test]
