@@ -273,10 +273,10 @@ async fn backup_reads_every_document_and_chunk_and_an_import_writes_them_back() 
     );
     audio.delete(&key).await.expect("delete chunk");
     let present = audio_keys().await.expect("keys");
-    let live = LocalStore::default();
+    let live = LocalStore::app();
     let p = plan(&backup, &|k| live.raw_value(k), &present);
     assert_eq!((p.add.len(), p.audio_add.len()), (2, 1));
-    assert_eq!(apply(&backup, &p, false).await, Ok((2, 1)));
+    assert_eq!(apply(&live, &backup, &p, false).await, Ok((2, 1)));
     assert_eq!(
         live.raw_value("review:bk1").as_deref(),
         Some(docs[0].1.as_str())

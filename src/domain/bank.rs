@@ -114,3 +114,12 @@ mod tests {
         assert_eq!(minutes_rounded_up(1800), 30);
     }
 }
+
+/// A question's title among `entries`, else its id (a question deleted since).
+pub fn title_of(entries: &[Entry], id: &str) -> String {
+    entries
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.title.clone())
+        .unwrap_or_else(|| id.to_string())
+}

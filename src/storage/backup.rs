@@ -12,22 +12,17 @@ use web_sys::Blob;
 impl LocalStore {
     /// Every stored document as `(<kind>:<id>, envelope)`, leaving out values set aside as unreadable.
     pub fn documents(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let s = self.raw()?;
         let prefix = format!("{}:", self.prefix());
         let aside = format!("{}:unreadable:", self.prefix());
-        let len = s.length().unwrap_or(0);
         let mut out = Vec::new();
-        for i in 0..len {
-            let Some(key) = s.key(i).ok().flatten() else {
-                continue;
-            };
+        for key in self.kv().keys()? {
             if key.starts_with(&aside) {
                 continue;
             }
-            if let (Some(short), Some(raw)) =
-                (key.strip_prefix(&prefix), s.get_item(&key).ok().flatten())
-            {
-                out.push((short.to_string(), raw));
+            if let Some(short) = key.strip_prefix(&prefix) {
+                if let Some(raw) = self.kv().get(&key)? {
+                    out.push((short.to_string(), raw));
+                }
             }
         }
         out.sort();
@@ -36,29 +31,23 @@ impl LocalStore {
 
     /// The envelope stored under `<kind>:<id>`, if any.
     pub fn raw_value(&self, short: &str) -> Option<String> {
-        self.raw()
-            .ok()?
-            .get_item(&format!("{}:{short}", self.prefix()))
+        self.kv()
+            .get(&format!("{}:{short}", self.prefix()))
             .ok()
             .flatten()
     }
 
     pub fn put_raw(&self, short: &str, raw: &str) -> Result<(), StoreError> {
-        self.raw()?
-            .set_item(&format!("{}:{short}", self.prefix()), raw)
-            .map_err(super::local::js_error)
+        self.kv().set(&format!("{}:{short}", self.prefix()), raw)
     }
 
     /// Removes every key under the prefix (unreadable copies included).
     pub fn clear(&self) -> Result<(), StoreError> {
-        let s = self.raw()?;
         let prefix = format!("{}:", self.prefix());
-        let keys: Vec<String> = (0..s.length().unwrap_or(0))
-            .filter_map(|i| s.key(i).ok().flatten())
-            .filter(|k| k.starts_with(&prefix))
-            .collect();
-        for k in keys {
-            let _ = s.remove_item(&k);
+        for k in self.kv().keys()? {
+            if k.starts_with(&prefix) {
+                self.kv().remove(&k)?;
+            }
         }
         Ok(())
     }
@@ -91,38 +80,57 @@ pub async fn audio_chunks() -> Result<Vec<(String, Vec<u8>)>, StoreError> {
     Ok(out)
 }
 
-/// Writes what `plan` adds (and, if `replace` is set, the documents that differ). Audio first, so
-/// an attempt never appears before its recording. Returns how many documents and chunks were written.
+/// How far an import got before storage refused a write: nothing is ever deleted by an import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApplyError {
+    /// Documents written before the failure.
+    pub docs: usize,
+    /// Audio chunks written before the failure.
+    pub chunks: usize,
+    pub error: StoreError,
+}
+
+/// Writes what `plan` adds (and, if `replace` is set, the documents that differ) into `local` and
+/// the audio database. Audio first, so an attempt never appears before its recording. Returns how
+/// many documents and chunks were written, or how many were when a write failed.
 pub async fn apply(
+    local: &LocalStore,
     backup: &Backup,
     plan: &Plan,
     replace: bool,
-) -> Result<(usize, usize), StoreError> {
-    let store = audio_store().await?;
-    let mut chunks = 0;
+) -> Result<(usize, usize), ApplyError> {
+    let (mut docs, mut chunks) = (0, 0);
+    let fail = |docs, chunks, error| ApplyError {
+        docs,
+        chunks,
+        error,
+    };
+    let store = audio_store().await.map_err(|e| fail(0, 0, e))?;
     for key in &plan.audio_add {
         let Some(bytes) = backup.audio.get(key).and_then(|d| base64_decode(d)) else {
             continue;
         };
         let parts = Array::new();
         parts.push(&Uint8Array::from(bytes.as_slice()));
-        let blob = Blob::new_with_u8_array_sequence(&parts).map_err(browser)?;
-        store.put(key, &blob).await?;
+        let blob =
+            Blob::new_with_u8_array_sequence(&parts).map_err(|e| fail(docs, chunks, browser(e)))?;
+        store
+            .put(key, &blob)
+            .await
+            .map_err(|e| fail(docs, chunks, e))?;
         chunks += 1;
     }
-    let local = LocalStore::default();
-    let mut docs = 0;
     let conflicts = if replace { &plan.conflicts[..] } else { &[] };
     for (key, raw) in plan.add.iter().chain(conflicts) {
-        local.put_raw(key, raw)?;
+        local.put_raw(key, raw).map_err(|e| fail(docs, chunks, e))?;
         docs += 1;
     }
     Ok((docs, chunks))
 }
 
 /// Deletes every document and recording.
-pub async fn clear_everything() -> Result<(), StoreError> {
+pub async fn clear_everything(local: &LocalStore) -> Result<(), StoreError> {
     let store = audio_store().await?;
     super::delete_prefix(&store, "audio:").await?;
-    LocalStore::default().clear()
+    local.clear()
 }

@@ -1,21 +1,25 @@
 //! The app shell: header, notices, the current page, footer.
 
-use super::bank::Bank;
 use super::components::{Header, NoticeArea, UpdateBanner};
-use super::lang::to_locale;
-use super::notices::Notices;
-use super::pages::{
-    AttemptPage, CandidatePage, CandidatesPage, ChecklistPage, ComparePage, DataPage, HistoryPage,
-    HomePage, InterviewPage, InterviewerPage, KitPage, KitsPage, NotFoundPage, PracticePage,
-    ProgressPage, QuestionEditorPage, QuestionsPage, ReportPage, RubricPage, SelfReviewPage,
-    SelfReviewsPage, SetPage, SetsPage, SettingsPage,
+use super::pages::home::{HomePage, NotFoundPage};
+use super::pages::interviewer::{
+    CandidatePage, CandidatesPage, InterviewPage, InterviewerPage, KitPage, KitsPage,
 };
-use super::prefs::Prefs;
+use super::pages::practice::PracticePage;
+use super::pages::questions::{
+    ChecklistPage, QuestionEditorPage, QuestionsPage, SetPage, SetsPage,
+};
+use super::pages::review::{
+    AttemptPage, ComparePage, HistoryPage, ProgressPage, ReportPage, SelfReviewPage,
+    SelfReviewsPage,
+};
+use super::pages::settings::{DataPage, RubricPage, SettingsPage};
 use super::router::provide_route;
 use crate::domain::route::Route;
 use crate::i18n::*;
+use crate::storage::LocalStore;
+use crate::ui::dom::{focus_now, to_locale};
 use crate::ui::erase::click;
-use crate::ui::focus::focus_now;
 use leptos::prelude::*;
 
 #[component]
@@ -35,12 +39,9 @@ fn focus_heading() {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
-    let notices = Notices::provide();
-    let prefs = Prefs::provide(notices);
-    Bank::provide(notices);
-    let reviews = super::reviews::Reviews::provide(notices);
-    super::interviews::Interviews::provide(notices);
-    super::practice::Practice::provide(notices, reviews);
+    // The one place the document store is made; every store is handed it.
+    let state = super::state::provide(LocalStore::app());
+    let prefs = state.prefs;
     let initial = to_locale(prefs.language_untracked());
     i18n.set_locale(initial);
     let route = provide_route();

@@ -24,20 +24,12 @@ macro_rules! tx {
 }
 
 mod app;
-pub mod bank;
 pub mod components;
-pub mod confirm;
-pub mod download;
+pub mod dom;
 pub mod erase;
-pub mod focus;
-pub mod interviews;
 pub mod labels;
-pub mod lang;
-pub mod notices;
 pub mod pages;
-pub mod practice;
-pub mod prefs;
-pub mod reviews;
 pub mod router;
+pub mod state;
 
 pub use app::App;

@@ -1,8 +1,8 @@
 use crate::domain::locale::Lang;
 use crate::i18n::*;
+use crate::ui::dom::{from_locale, to_locale};
 use crate::ui::erase::event;
-use crate::ui::lang::{from_locale, to_locale};
-use crate::ui::prefs::Prefs;
+use crate::ui::state::use_prefs;
 use leptos::prelude::*;
 
 /// A labelled `<select>` of the three languages. The choice applies at once and persists.
@@ -13,7 +13,7 @@ pub fn LanguageSwitch(
     id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let prefs = expect_context::<Prefs>();
+    let prefs = use_prefs();
     let current = move || from_locale(i18n.get_locale());
     let on_change = move |ev| {
         if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {

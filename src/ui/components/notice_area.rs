@@ -1,13 +1,13 @@
 use crate::i18n::*;
 use crate::ui::erase::click;
-use crate::ui::notices::{Notice, Notices};
+use crate::ui::state::{use_notices, Notice};
 use leptos::prelude::*;
 
 /// Storage notices, announced politely and kept until dismissed.
 #[component]
 pub fn NoticeArea() -> impl IntoView {
     let i18n = use_i18n();
-    let notices = expect_context::<Notices>();
+    let notices = use_notices();
     view! {
         <div class="notices" role="status" aria-live="polite">
             <For each=move || notices.list() key=|(id, _)| *id let:item>

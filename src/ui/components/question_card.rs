@@ -2,9 +2,9 @@ use super::highlight::highlighted;
 use crate::domain::bank::{format_duration, Entry};
 use crate::domain::route::{Route, Start};
 use crate::i18n::*;
-use crate::ui::bank::Bank;
 use crate::ui::erase::click;
 use crate::ui::labels;
+use crate::ui::state::use_bank;
 use leptos::prelude::*;
 
 /// One part of the guidance: a heading and its text or list; nothing when there is nothing to say.
@@ -34,7 +34,7 @@ pub fn QuestionCard(
     query: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let bank = expect_context::<Bank>();
+    let bank = use_bank();
     let id = entry.id.clone();
     let starred = {
         let id = id.clone();
@@ -92,7 +92,7 @@ pub fn QuestionCard(
         let delete = move |_| {
             let question =
                 t_string!(i18n, q_confirm_delete, title = delete_title.clone()).to_string();
-            let ok = crate::ui::confirm::confirm(&question);
+            let ok = crate::ui::dom::confirm(&question);
             if ok {
                 bank.delete_custom(&delete_id);
             }

@@ -3,7 +3,7 @@
 use crate::domain::attempt::{audio_prefix, Attempt};
 use crate::storage::{audio_store, read_joined};
 use crate::ui::erase::event;
-use crate::ui::notices::Notices;
+use crate::ui::state::use_notices;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -29,7 +29,7 @@ fn fix_duration(ev: leptos::ev::Event) {
 /// The player for an attempt's audio; nothing for a typed answer or one with no audio saved.
 #[component]
 pub fn Recording(attempt: Attempt) -> impl IntoView {
-    let notices = expect_context::<Notices>();
+    let notices = use_notices();
     let url = RwSignal::new(None::<String>);
     if attempt.is_audio() && attempt.chunks > 0 {
         let (prefix, mime) = (audio_prefix(&attempt.id), attempt.mime.clone());

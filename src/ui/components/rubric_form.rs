@@ -5,7 +5,7 @@ use crate::domain::rubric::{mark_key, text, Kind, Rubric, Section};
 use crate::i18n::*;
 use crate::ui::components::Levels;
 use crate::ui::erase::event;
-use crate::ui::reviews::Reviews;
+use crate::ui::state::{use_reviews, Reviews};
 use leptos::prelude::*;
 
 /// The rubric right after an answer, in the practice session. Skipping it is simply going on.
@@ -32,7 +32,7 @@ fn rubric_for(reviews: Reviews, attempt: &str) -> Rubric {
 #[component]
 pub fn RubricForm(attempt: String, #[prop(optional)] quick: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let reviews = expect_context::<Reviews>();
+    let reviews = use_reviews();
     let id = StoredValue::new(attempt);
     let rubric = Memo::new(move |_| rubric_for(reviews, &id.read_value()));
     let sections = move || {
@@ -100,7 +100,7 @@ pub fn RubricForm(attempt: String, #[prop(optional)] quick: bool) -> impl IntoVi
 #[component]
 fn SectionView(section: Section, attempt: String, quick: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let reviews = expect_context::<Reviews>();
+    let reviews = use_reviews();
     let attempt = StoredValue::new(attempt);
     let Section {
         id: sid,

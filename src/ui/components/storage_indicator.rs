@@ -1,6 +1,7 @@
 use crate::domain::units::format_bytes;
 use crate::i18n::*;
 use crate::storage::{storage_estimate, StorageEstimate};
+use crate::ui::state::use_practice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -8,7 +9,7 @@ use leptos::task::spawn_local;
 /// Asked again whenever a recording is saved or deleted.
 pub fn use_storage_estimate() -> ReadSignal<Option<StorageEstimate>> {
     let (estimate, set_estimate) = signal(None);
-    let practice = use_context::<crate::ui::practice::Practice>();
+    let practice = use_context::<crate::ui::state::Practice>();
     Effect::new(move |_| {
         if let Some(p) = practice {
             p.stored.track();
@@ -35,7 +36,7 @@ pub fn StorageIndicator() -> impl IntoView {
         .to_string(),
         None => t_string!(i18n, storage_unknown).to_string(),
     };
-    let practice = expect_context::<crate::ui::practice::Practice>();
+    let practice = use_practice();
     let persisted = move || match practice.persisted.get() {
         Some(true) => format!(" · {}", t_string!(i18n, storage_persistent)),
         Some(false) => format!(" · {}", t_string!(i18n, storage_temporary)),

@@ -1,35 +1,19 @@
-//! One module a page.
+//! The pages, in route groups: one folder each. A group may use `ui::state`, `ui::components`,
+//! `ui::dom`, the domain and storage, never another group (`scripts/check-architecture.mjs`
+//! enforces it), so that each group can be loaded on its own.
+//!
+//! | group | routes |
+//! |---|---|
+//! | [`home`] | home, page not found |
+//! | [`questions`] | the question bank, the question editor, sets, the preparation checklist |
+//! | [`practice`] | a practice session: mic check, think and answer, the review after each answer, summary |
+//! | [`review`] | history, an answer, compare two answers, a session's report, progress, self-reviews |
+//! | [`interviewer`] | candidates, kits, the live interview, compare candidates, panel files |
+//! | [`settings`] | settings, backup (export, import, delete all), the rubric editor |
 
-mod checklist;
-mod data;
-mod history;
-mod home;
-mod interviewer;
-mod not_found;
-mod practice;
-mod progress;
-mod question_editor;
-mod questions;
-mod rubric;
-mod self_review;
-mod set_detail;
-mod sets;
-mod settings;
-
-pub use checklist::ChecklistPage;
-pub use data::DataPage;
-pub use history::{AttemptPage, ComparePage, HistoryPage, ReportPage};
-pub use home::HomePage;
-pub use interviewer::{
-    CandidatePage, CandidatesPage, InterviewPage, InterviewerPage, KitPage, KitsPage,
-};
-pub use not_found::NotFoundPage;
-pub use practice::{resume_link, PracticePage};
-pub use progress::ProgressPage;
-pub use question_editor::QuestionEditorPage;
-pub use questions::QuestionsPage;
-pub use rubric::RubricPage;
-pub use self_review::{SelfReviewPage, SelfReviewsPage};
-pub use set_detail::SetPage;
-pub use sets::SetsPage;
-pub use settings::SettingsPage;
+pub mod home;
+pub mod interviewer;
+pub mod practice;
+pub mod questions;
+pub mod review;
+pub mod settings;

@@ -6,14 +6,11 @@ use crate::domain::interview::{visible, Candidate, Recommendation, Scorecard, St
 use crate::domain::route::Route;
 use crate::domain::rubric::text;
 use crate::i18n::*;
-use crate::ui::bank::fresh_id;
+use crate::ui::dom::{fresh_id, now_ms};
 use crate::ui::erase::{click, event};
-use crate::ui::interviews::Interviews;
 use crate::ui::labels;
-use crate::ui::practice::now_ms;
-use crate::ui::prefs::Prefs;
-use crate::ui::reviews::Reviews;
 use crate::ui::router::go;
+use crate::ui::state::{use_interviews, use_prefs, use_reviews};
 use leptos::prelude::*;
 
 pub fn recommendation_label(i18n: labels::I18n, r: Recommendation) -> String {
@@ -32,8 +29,8 @@ pub fn recommendation_label(i18n: labels::I18n, r: Recommendation) -> String {
 #[component]
 pub fn CardSummary(card: Scorecard) -> impl IntoView {
     let i18n = use_i18n();
-    let reviews = expect_context::<Reviews>();
-    let iv = expect_context::<Interviews>();
+    let reviews = use_reviews();
+    let iv = use_interviews();
     let lang = i18n.get_locale_untracked();
     let rubric = reviews.current();
     let ratings = rubric
@@ -94,9 +91,9 @@ pub fn CardSummary(card: Scorecard) -> impl IntoView {
 #[component]
 pub fn CandidatePage(id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let iv = expect_context::<Interviews>();
-    let prefs = expect_context::<Prefs>();
-    let reviews = expect_context::<Reviews>();
+    let iv = use_interviews();
+    let prefs = use_prefs();
+    let reviews = use_reviews();
     let id = StoredValue::new(id);
     let Some(initial) = iv.candidate(&id.read_value()) else {
         return view! {
@@ -135,7 +132,7 @@ pub fn CandidatePage(id: String) -> impl IntoView {
     let start = move |_| {
         let Some(me) = prefs.interviewer() else {
             need_name.set(true);
-            crate::ui::focus::focus_id("interviewer-name");
+            crate::ui::dom::focus_id("interviewer-name");
             return;
         };
         let Some(kit) = iv.kit(&kit_choice.get_untracked()) else {
@@ -205,7 +202,7 @@ pub fn CandidatePage(id: String) -> impl IntoView {
     };
     let delete = move |_| {
         let name = title();
-        if crate::ui::confirm::confirm(&t_string!(i18n, candidate_confirm_delete, name = name))
+        if crate::ui::dom::confirm(&t_string!(i18n, candidate_confirm_delete, name = name))
             && iv.delete_candidate(&id.read_value())
         {
             go(&Route::Interviewer);

@@ -8,10 +8,8 @@ use crate::domain::route::Route;
 use crate::domain::rubric::text;
 use crate::i18n::*;
 use crate::ui::erase::click;
-use crate::ui::interviews::Interviews;
 use crate::ui::labels::tenths;
-use crate::ui::prefs::Prefs;
-use crate::ui::reviews::Reviews;
+use crate::ui::state::{use_interviews, use_prefs, use_reviews};
 use leptos::prelude::*;
 
 fn rec_of(v: f64) -> Recommendation {
@@ -27,9 +25,9 @@ fn rec_of(v: f64) -> Recommendation {
 #[component]
 pub fn CandidatesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let iv = expect_context::<Interviews>();
-    let prefs = expect_context::<Prefs>();
-    let reviews = expect_context::<Reviews>();
+    let iv = use_interviews();
+    let prefs = use_prefs();
+    let reviews = use_reviews();
     let sort = RwSignal::new(SortBy::Recommendation);
     let table = move || {
         let lang = i18n.get_locale();

@@ -5,11 +5,10 @@ use crate::domain::interview::{Kit, KitSection};
 use crate::domain::route::Route;
 use crate::domain::rubric::{same_text, text};
 use crate::i18n::*;
-use crate::ui::bank::{fresh_id, Bank};
+use crate::ui::dom::{fresh_id, from_locale};
 use crate::ui::erase::{click, event};
-use crate::ui::interviews::Interviews;
-use crate::ui::lang::from_locale;
 use crate::ui::router::go;
+use crate::ui::state::{use_bank, use_interviews};
 use leptos::prelude::*;
 
 /// A copy of `kit` that the user owns, named "<name> (copy)".
@@ -27,7 +26,7 @@ fn copy_of(kit: &Kit, suffix: &str) -> Kit {
 #[component]
 pub fn KitsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let iv = expect_context::<Interviews>();
+    let iv = use_interviews();
     let create = move |_| {
         let k = Kit {
             id: fresh_id("kit"),
@@ -87,8 +86,8 @@ pub fn KitsPage() -> impl IntoView {
 #[component]
 pub fn KitPage(id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let iv = expect_context::<Interviews>();
-    let bank = expect_context::<Bank>();
+    let iv = use_interviews();
+    let bank = use_bank();
     let id = StoredValue::new(id);
     let kit = Memo::new(move |_| iv.kit(&id.read_value()));
     let edit = move |change: Box<dyn FnOnce(&mut Kit)>| {
@@ -256,7 +255,7 @@ pub fn KitPage(id: String) -> impl IntoView {
             }))
         };
         let delete = move |_| {
-            if crate::ui::confirm::confirm(t_string!(i18n, kit_confirm_delete)) {
+            if crate::ui::dom::confirm(t_string!(i18n, kit_confirm_delete)) {
                 iv.delete_kit(&id.read_value());
                 go(&Route::Kits);
             }

@@ -9,21 +9,18 @@ use crate::domain::route::Route;
 use crate::domain::rubric::{mark_key, text, Kind};
 use crate::domain::timer::duration;
 use crate::i18n::*;
-use crate::ui::bank::Bank;
 use crate::ui::components::Levels;
+use crate::ui::dom::{from_locale, now_ms};
 use crate::ui::erase::{click, event};
-use crate::ui::interviews::Interviews;
-use crate::ui::lang::from_locale;
-use crate::ui::practice::now_ms;
-use crate::ui::reviews::Reviews;
+use crate::ui::state::{use_bank, use_interviews, use_reviews};
 use leptos::prelude::*;
 
 #[component]
 pub fn InterviewPage(id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let iv = expect_context::<Interviews>();
-    let bank = expect_context::<Bank>();
-    let reviews = expect_context::<Reviews>();
+    let iv = use_interviews();
+    let bank = use_bank();
+    let reviews = use_reviews();
     let id = StoredValue::new(id);
     let Some(initial) = iv.card(&id.read_value()) else {
         return view! {
@@ -402,7 +399,7 @@ pub fn InterviewPage(id: String) -> impl IntoView {
         if ok {
             iv.save_card(c);
         } else {
-            crate::ui::focus::focus_id("card-reason");
+            crate::ui::dom::focus_id("card-reason");
         }
         submit_error.set(!ok);
     };

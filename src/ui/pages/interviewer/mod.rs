@@ -14,11 +14,9 @@ pub use live::InterviewPage;
 use crate::domain::interview::{Candidate, Status};
 use crate::domain::route::Route;
 use crate::i18n::*;
-use crate::ui::bank::fresh_id;
+use crate::ui::dom::{fresh_id, now_ms};
 use crate::ui::erase::{event, submit};
-use crate::ui::interviews::Interviews;
-use crate::ui::practice::now_ms;
-use crate::ui::prefs::Prefs;
+use crate::ui::state::{use_interviews, use_prefs};
 use leptos::prelude::*;
 
 pub fn status_label(i18n: crate::ui::labels::I18n, s: Status) -> String {
@@ -34,7 +32,7 @@ pub fn status_label(i18n: crate::ui::labels::I18n, s: Status) -> String {
 #[component]
 pub fn InterviewerName() -> impl IntoView {
     let i18n = use_i18n();
-    let prefs = expect_context::<Prefs>();
+    let prefs = use_prefs();
     let initial = prefs.interviewer().map(|i| i.name).unwrap_or_default();
     let save = move |ev: leptos::ev::Event| {
         let name = event_target_value(&ev).trim().to_string();
@@ -54,7 +52,7 @@ pub fn InterviewerName() -> impl IntoView {
 #[component]
 pub fn InterviewerPage() -> impl IntoView {
     let i18n = use_i18n();
-    let iv = expect_context::<Interviews>();
+    let iv = use_interviews();
     let error = RwSignal::new(false);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -73,7 +71,7 @@ pub fn InterviewerPage() -> impl IntoView {
         let name = value("name").trim().to_string();
         if name.is_empty() {
             error.set(true);
-            crate::ui::focus::focus_id("new-candidate-name");
+            crate::ui::dom::focus_id("new-candidate-name");
             return;
         }
         error.set(false);

@@ -3,11 +3,9 @@
 use crate::domain::backup::ImportError;
 use crate::domain::panel::{export_panel, merge, parse_panel, Merge, PANEL_SCHEMA};
 use crate::i18n::*;
-use crate::ui::download::{dated_name, download, file_text, picked_file};
+use crate::ui::dom::{dated_name, download, file_text, now_ms, picked_file};
 use crate::ui::erase::{click, event};
-use crate::ui::interviews::Interviews;
-use crate::ui::practice::now_ms;
-use crate::ui::prefs::Prefs;
+use crate::ui::state::{use_interviews, use_prefs};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
@@ -23,8 +21,8 @@ enum State {
 #[component]
 pub fn PanelFiles() -> impl IntoView {
     let i18n = use_i18n();
-    let iv = expect_context::<Interviews>();
-    let prefs = expect_context::<Prefs>();
+    let iv = use_interviews();
+    let prefs = use_prefs();
     let state = RwSignal::new(State::Idle);
     // Conflicts whose incoming version the user chose to take, by scorecard id.
     let take = RwSignal::new(BTreeSet::<String>::new());
@@ -32,7 +30,7 @@ pub fn PanelFiles() -> impl IntoView {
     let export = move |_| {
         let Some(me) = prefs.interviewer() else {
             no_name.set(true);
-            crate::ui::focus::focus_id("interviewer-name");
+            crate::ui::dom::focus_id("interviewer-name");
             return;
         };
         no_name.set(false);

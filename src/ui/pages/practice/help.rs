@@ -1,6 +1,6 @@
 //! The keyboard shortcuts, in a modal dialog.
 
-use super::runner::Ctl;
+use super::ctl::Ctl;
 use crate::ui::erase::click;
 use leptos::html::Dialog;
 use leptos::prelude::*;

@@ -1,9 +1,10 @@
 //! Before the first spoken answer: permission, a live level meter and the choice of microphone.
 
-use super::runner::{Ctl, MicState};
+use super::ctl::Ctl;
+use super::media::MicState;
 use crate::browser::MicError;
+use crate::ui::dom::focus_id;
 use crate::ui::erase::{click, event};
-use crate::ui::focus::focus_id;
 use leptos::prelude::*;
 
 #[component]

@@ -1,10 +1,10 @@
 //! At the end of a session: each question, its attempts and the time spent.
 
-use super::runner::Ctl;
+use super::ctl::Ctl;
 use crate::domain::route::{Route, Start};
 use crate::domain::session::summarise;
 use crate::domain::timer::duration;
-use crate::ui::lang::from_locale;
+use crate::ui::dom::from_locale;
 use leptos::prelude::*;
 
 #[component]

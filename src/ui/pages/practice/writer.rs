@@ -6,8 +6,8 @@
 use crate::browser;
 use crate::domain::attempt::{chunk_key, AttemptState};
 use crate::storage::{audio_store, BlobStore, IdbBlobStore};
-use crate::ui::notices::Notices;
-use crate::ui::practice::{now_ms, Practice};
+use crate::ui::dom::now_ms;
+use crate::ui::state::{Notices, Practice};
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::collections::VecDeque;

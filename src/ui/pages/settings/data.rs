@@ -1,0 +1,279 @@
+//! The user's backup: export everything to one file, import a file (checked, merged without
+//! duplicates, nothing overwritten without consent), and delete everything.
+
+use crate::domain::backup::{export, export_size, parse, Backup, ImportError, Plan, SCHEMA};
+use crate::domain::units::format_bytes;
+use crate::i18n::*;
+use crate::storage::{apply, audio_chunks, audio_keys, clear_everything, ApplyError, StoreError};
+use crate::ui::dom::{dated_name, download, file_text, now_ms, picked_file};
+use crate::ui::erase::{click, event};
+use crate::ui::state::{use_practice, use_store};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// A message kept across the reload that follows an import or a deletion.
+const FLASH: &str = "csic-flash";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn reload_with(flash: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(FLASH, flash);
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+enum ImportState {
+    Idle,
+    Reading,
+    Failed(ImportError),
+    Ready(Arc<Backup>, Plan),
+    Writing,
+    /// Storage refused a write part way: this much was written, the rest was not.
+    WriteFailed(ApplyError),
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let practice = use_practice();
+    let store = StoredValue::new(use_store());
+    let with_audio = RwSignal::new(true);
+    let exporting = RwSignal::new(false);
+    let export_error = RwSignal::new(false);
+    let flash = session_storage().and_then(|s| {
+        let v = s.get_item(FLASH).ok().flatten();
+        let _ = s.remove_item(FLASH);
+        v
+    });
+    let state = RwSignal::new(ImportState::Idle);
+    let replace = RwSignal::new(false);
+
+    let estimate = move || {
+        let docs = store.with_value(|s| s.documents()).unwrap_or_default();
+        let audio: Vec<(String, u64)> = if with_audio.get() {
+            practice
+                .all_attempts()
+                .iter()
+                .map(|a| {
+                    (
+                        format!("audio:{}:000000", a.id),
+                        a.size + 40 * u64::from(a.chunks),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let _ = practice.stored.get();
+        t_string!(
+            i18n,
+            data_export_size,
+            size = format_bytes(export_size(&docs, &audio)),
+            n = docs.len()
+        )
+    };
+    let do_export = move |_| {
+        exporting.set(true);
+        export_error.set(false);
+        let include = with_audio.get_untracked();
+        spawn_local(async move {
+            let docs = match store.with_value(|s| s.documents()) {
+                Ok(d) => d,
+                Err(_) => {
+                    export_error.set(true);
+                    exporting.set(false);
+                    return;
+                }
+            };
+            let audio = if include {
+                match audio_chunks().await {
+                    Ok(a) => a,
+                    Err(_) => {
+                        export_error.set(true);
+                        exporting.set(false);
+                        return;
+                    }
+                }
+            } else {
+                Vec::new()
+            };
+            let (text, _skipped) = export(&docs, &audio, now_ms());
+            if !download(&dated_name("cs-interview-coach"), &text) {
+                export_error.set(true);
+            }
+            exporting.set(false);
+        });
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        let Some(file) = picked_file(&ev) else {
+            return;
+        };
+        state.set(ImportState::Reading);
+        replace.set(false);
+        spawn_local(async move {
+            let text = file_text(file).await;
+            let backup = match parse(&text) {
+                Ok(b) => b,
+                Err(e) => {
+                    state.set(ImportState::Failed(e));
+                    return;
+                }
+            };
+            let present = audio_keys().await.unwrap_or_default();
+            let local = store.get_value();
+            let plan = crate::domain::backup::plan(&backup, &|k| local.raw_value(k), &present);
+            state.set(ImportState::Ready(Arc::new(backup), plan));
+        });
+    };
+    let kind_name = move |k: &str| -> String {
+        match k {
+            "attempt" => t_string!(i18n, data_kind_attempt),
+            "session" => t_string!(i18n, data_kind_session),
+            "review" => t_string!(i18n, data_kind_review),
+            "rubric" => t_string!(i18n, data_kind_rubric),
+            "selfreview" => t_string!(i18n, data_kind_selfreview),
+            "question" => t_string!(i18n, data_kind_question),
+            "set" => t_string!(i18n, data_kind_set),
+            "candidate" => t_string!(i18n, data_kind_candidate),
+            "scorecard" => t_string!(i18n, data_kind_scorecard),
+            "kit" => t_string!(i18n, data_kind_kit),
+            _ => t_string!(i18n, data_kind_other),
+        }
+        .to_string()
+    };
+    let run_import = move |_| {
+        let ImportState::Ready(backup, plan) =
+            std::mem::replace(&mut *state.write(), ImportState::Writing)
+        else {
+            return;
+        };
+        let replace = replace.get_untracked();
+        spawn_local(async move {
+            let local = store.get_value();
+            match apply(&local, &backup, &plan, replace).await {
+                Ok((docs, chunks)) => reload_with(&format!("imported:{docs}:{chunks}")),
+                Err(e) => state.set(ImportState::WriteFailed(e)),
+            }
+        });
+    };
+    let import_view = move || {
+        state.with(|st| match st {
+        ImportState::Idle => ().into_any(),
+        ImportState::Reading | ImportState::Writing => {
+            view! { <p role="status">{tx!(i18n, data_working)}</p> }.into_any()
+        }
+        ImportState::Failed(e) => {
+            let msg = match e {
+                ImportError::NotOurs => t_string!(i18n, data_error_not_ours).to_string(),
+                ImportError::Corrupt(_) => t_string!(i18n, data_error_corrupt).to_string(),
+                ImportError::Newer { found, .. } => {
+                    t_string!(i18n, data_error_newer, found = found, supported = SCHEMA)
+                }
+            };
+            view! {
+                <div role="alert" class="error" data-testid="import-error">
+                    <p>{msg}</p>
+                    <p>{tx!(i18n, data_nothing_changed)}</p>
+                </div>
+            }
+            .into_any()
+        }
+        ImportState::WriteFailed(e) => {
+            let why = match e.error {
+                StoreError::Full => t_string!(i18n, data_error_write_full),
+                _ => t_string!(i18n, data_error_write_other),
+            };
+            view! {
+                <div role="alert" class="error" data-testid="import-error">
+                    <p>{t_string!(i18n, data_error_write, n = e.docs, audio = e.chunks)}</p>
+                    <p>{why}</p>
+                </div>
+            }
+            .into_any()
+        }
+        ImportState::Ready(_, plan) => {
+            let adds = plan
+                .added_by_kind()
+                .into_iter()
+                .map(|(k, n)| view! { <li>{kind_name(&k)} ": " {n}</li> })
+                .collect_view();
+            let conflicts = plan.conflicts.len();
+            let nothing = plan.is_empty();
+            let summary = t_string!(i18n, data_plan_summary, add = plan.add.len(), same = plan.same, audio = plan.audio_add.len());
+            view! {
+                <div class="import-plan" data-testid="import-plan">
+                    <p>{summary}</p>
+                    <ul>{adds}</ul>
+                    {(conflicts > 0).then(|| view! {
+                        <p class="warning">{txt!(t_string!(i18n, data_plan_conflicts, n = conflicts))}</p>
+                        <label class="check">
+                            <input type="checkbox" data-testid="import-replace" prop:checked=move || replace.get()
+                                on:change=event(move |ev| replace.set(event_target_checked(&ev))) />
+                            {txt!(t_string!(i18n, data_replace, n = conflicts))}
+                        </label>
+                    })}
+                    {if nothing {
+                        view! { <p role="status">{tx!(i18n, data_plan_nothing)}</p> }.into_any()
+                    } else {
+                        view! { <button type="button" class="primary" on:click=click(run_import)>{tx!(i18n, data_import_go)}</button> }.into_any()
+                    }}
+                </div>
+            }
+            .into_any()
+        }
+    })
+    };
+    let delete_all = move |_| {
+        let ok = crate::ui::dom::confirm(t_string!(i18n, data_confirm_delete));
+        if ok {
+            spawn_local(async move {
+                if clear_everything(&store.get_value()).await.is_ok() {
+                    reload_with("deleted");
+                }
+            });
+        }
+    };
+    let flash_view = flash.map(|f| {
+        let msg = if f == "deleted" {
+            t_string!(i18n, data_deleted).to_string()
+        } else {
+            let mut parts = f.split(':').skip(1);
+            let docs = parts.next().unwrap_or("0").to_string();
+            let chunks = parts.next().unwrap_or("0").to_string();
+            t_string!(i18n, data_imported, n = docs, audio = chunks)
+        };
+        view! { <p role="status" class="ok" data-testid="data-flash">{msg}</p> }
+    });
+    view! {
+        <section class="page data" aria-labelledby="data-title">
+            <h1 id="data-title" tabindex="-1">{tx!(i18n, data_title)}</h1>
+            {flash_view}
+            <p class="lead">{tx!(i18n, data_intro)}</p>
+            <h2>{tx!(i18n, data_export_title)}</h2>
+            <label class="check">
+                <input type="checkbox" data-testid="export-audio" prop:checked=move || with_audio.get()
+                    on:change=event(move |ev| with_audio.set(event_target_checked(&ev))) />
+                {tx!(i18n, data_include_audio)}
+            </label>
+            <p data-testid="export-size">{txt!(estimate())}</p>
+            <button type="button" class="primary" disabled=move || exporting.get() on:click=click(do_export)>
+                {tx!(i18n, data_export)}
+            </button>
+            {move || export_error.get().then(|| view! { <p role="alert" class="error">{tx!(i18n, data_export_failed)}</p> })}
+            <h2>{tx!(i18n, data_import_title)}</h2>
+            <p>{tx!(i18n, data_import_intro)}</p>
+            <label for="import-file">{tx!(i18n, data_choose_file)}</label>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=event(pick) />
+            {dview!(import_view())}
+            <h2>{tx!(i18n, data_delete_title)}</h2>
+            <p>{tx!(i18n, data_delete_intro)}</p>
+            <button type="button" class="danger" data-testid="delete-all" on:click=click(delete_all)>{tx!(i18n, data_delete)}</button>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+//! Messages about storage problems, shown in a polite live region until dismissed.
+
+use crate::storage::StoreError;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A stored value was unreadable; `set_aside_as` is where it was kept.
+    Unreadable {
+        set_aside_as: Option<String>,
+    },
+    StorageUnavailable,
+    StorageFull,
+    SaveFailed,
+}
+
+impl From<&StoreError> for Notice {
+    fn from(error: &StoreError) -> Self {
+        match error {
+            StoreError::Unreadable { set_aside_as, .. } => Notice::Unreadable {
+                set_aside_as: set_aside_as.clone(),
+            },
+            StoreError::Unavailable(_) => Notice::StorageUnavailable,
+            StoreError::Full => Notice::StorageFull,
+            StoreError::Browser(_) => Notice::SaveFailed,
+        }
+    }
+}
+
+/// The list of notices on screen, shared through context.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    list: RwSignal<Vec<(u32, Notice)>>,
+    next: RwSignal<u32>,
+}
+
+impl Notices {
+    pub fn provide() -> Self {
+        let notices = Notices {
+            list: RwSignal::new(Vec::new()),
+            next: RwSignal::new(0),
+        };
+        provide_context(notices);
+        notices
+    }
+
+    /// Shows a notice, once: the same notice is not stacked twice.
+    pub fn push(&self, notice: Notice) {
+        if self
+            .list
+            .with_untracked(|l| l.iter().any(|(_, n)| *n == notice))
+        {
+            return;
+        }
+        let id = self.next.get_untracked();
+        self.next.set(id + 1);
+        self.list.update(|l| l.push((id, notice)));
+    }
+
+    pub fn report(&self, error: &StoreError) {
+        leptos::logging::warn!("storage: {error}");
+        self.push(Notice::from(error));
+    }
+
+    pub fn dismiss(&self, id: u32) {
+        self.list.update(|l| l.retain(|(i, _)| *i != id));
+    }
+
+    pub fn list(&self) -> Vec<(u32, Notice)> {
+        self.list.get()
+    }
+}
+
+/// The notices of this app.
+pub fn use_notices() -> Notices {
+    expect_context::<Notices>()
+}
