@@ -102,7 +102,7 @@ pub fn InterviewPage(id: String) -> impl IntoView {
         let warning = move || match budget_state() {
             Budget::Within => String::new(),
             Budget::Near => t_string!(i18n, budget_near).to_string(),
-            Budget::Over => {
+            Budget::Over { .. } => {
                 let limit = u64::from(section_now().map(|(_, m)| m).unwrap_or(0)) * 60_000;
                 t_string!(
                     i18n,
@@ -114,7 +114,7 @@ pub fn InterviewPage(id: String) -> impl IntoView {
         let state_name = move || match budget_state() {
             Budget::Within => "within",
             Budget::Near => "near",
-            Budget::Over => "over",
+            Budget::Over { .. } => "over",
         };
         let toggle = move |_| {
             update(Box::new(move |c| {
