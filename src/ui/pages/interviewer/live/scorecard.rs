@@ -1,7 +1,7 @@
 //! The scorecard: the rubric's scales with their level descriptions, the good-candidate traits, and
 //! the recommendation.
 
-use super::super::candidate::recommendation_label;
+use super::super::labels::recommendation_label;
 use super::ctl::Live;
 use crate::domain::interview::Recommendation;
 use crate::domain::rubric::{mark_key, text, Kind};
