@@ -101,6 +101,15 @@ pub fn minutes_rounded_up(seconds: u32) -> u32 {
     seconds.div_ceil(60)
 }
 
+/// A question's title among `entries`, else its id (a question deleted since).
+pub fn title_of(entries: &[Entry], id: &str) -> String {
+    entries
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.title.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,13 +122,10 @@ mod tests {
         assert_eq!(minutes_rounded_up(1340), 23);
         assert_eq!(minutes_rounded_up(1800), 30);
     }
-}
 
-/// A question's title among `entries`, else its id (a question deleted since).
-pub fn title_of(entries: &[Entry], id: &str) -> String {
-    entries
-        .iter()
-        .find(|e| e.id == id)
-        .map(|e| e.title.clone())
-        .unwrap_or_else(|| id.to_string())
+    #[test]
+    fn a_title_is_found_by_id_else_the_id_stands_in() {
+        let list = entries(&[], &[], Lang::En);
+        assert_eq!(title_of(&list, "gone"), "gone");
+    }
 }

@@ -138,7 +138,7 @@ pub fn merge(candidates: &[Candidate], cards: &[Scorecard], file: &PanelFile) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::interview::tests::kit;
+    use crate::domain::interview::fixtures::kit;
     use crate::domain::interview::Recommendation;
 
     fn who(id: &str) -> Interviewer {

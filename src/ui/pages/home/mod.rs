@@ -1,7 +1,7 @@
 //! The landing group: the home page, and the page for an unknown address.
 
-mod home;
+mod landing;
 mod not_found;
 
-pub use home::HomePage;
+pub use landing::HomePage;
 pub use not_found::NotFoundPage;

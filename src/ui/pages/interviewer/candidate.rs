@@ -1,8 +1,9 @@
 //! One candidate: details (saved as typed), their interviews, the panel's scorecards (blind until
 //! mine is submitted), a printable report, and deletion of everything about them.
 
-use super::{status_label, InterviewerName};
-use crate::domain::interview::{visible, Candidate, Recommendation, Scorecard, Status};
+use super::labels::{recommendation_label, status_label};
+use super::name::InterviewerName;
+use crate::domain::interview::{visible, Candidate, Scorecard, Status};
 use crate::domain::route::Route;
 use crate::domain::rubric::text;
 use crate::i18n::*;
@@ -12,18 +13,6 @@ use crate::ui::labels;
 use crate::ui::router::go;
 use crate::ui::state::{use_interviews, use_prefs, use_reviews};
 use leptos::prelude::*;
-
-pub fn recommendation_label(i18n: labels::I18n, r: Recommendation) -> String {
-    match r {
-        Recommendation::StrongNo => t_string!(i18n, rec_strong_no),
-        Recommendation::No => t_string!(i18n, rec_no),
-        Recommendation::Mixed => t_string!(i18n, rec_mixed),
-        Recommendation::Yes => t_string!(i18n, rec_yes),
-        Recommendation::StrongYes => t_string!(i18n, rec_strong_yes),
-        Recommendation::NoDecision => t_string!(i18n, rec_none),
-    }
-    .to_string()
-}
 
 /// A scorecard, read only: ratings, flags, traits, take-aways and the recommendation.
 #[component]

@@ -1,8 +1,7 @@
 //! Every candidate side by side, sortable by any criterion, the recommendation or the red flags.
 //! A table on a laptop; stacked cards on a phone (CSS). Scores follow the blind rule.
 
-use super::candidate::recommendation_label;
-use super::status_label;
+use super::labels::{recommendation_label, status_label};
 use crate::domain::interview::{rows, sort_rows, Recommendation, SortBy};
 use crate::domain::route::Route;
 use crate::domain::rubric::text;

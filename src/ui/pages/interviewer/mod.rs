@@ -3,7 +3,9 @@
 mod candidate;
 mod compare;
 mod kits;
+mod labels;
 mod live;
+mod name;
 mod panel;
 
 pub use candidate::CandidatePage;
@@ -15,39 +17,11 @@ use crate::domain::interview::{Candidate, Status};
 use crate::domain::route::Route;
 use crate::i18n::*;
 use crate::ui::dom::{fresh_id, now_ms};
-use crate::ui::erase::{event, submit};
-use crate::ui::state::{use_interviews, use_prefs};
+use crate::ui::erase::submit;
+use crate::ui::state::use_interviews;
+use labels::status_label;
 use leptos::prelude::*;
-
-pub fn status_label(i18n: crate::ui::labels::I18n, s: Status) -> String {
-    match s {
-        Status::Screen => t_string!(i18n, status_screen),
-        Status::Onsite => t_string!(i18n, status_onsite),
-        Status::Decided => t_string!(i18n, status_decided),
-    }
-    .to_string()
-}
-
-/// The interviewer's name, asked for before the first interview (it is shown to the panel).
-#[component]
-pub fn InterviewerName() -> impl IntoView {
-    let i18n = use_i18n();
-    let prefs = use_prefs();
-    let initial = prefs.interviewer().map(|i| i.name).unwrap_or_default();
-    let save = move |ev: leptos::ev::Event| {
-        let name = event_target_value(&ev).trim().to_string();
-        if !name.is_empty() {
-            prefs.set_interviewer_name(name, || fresh_id("interviewer"));
-        }
-    };
-    view! {
-        <div class="field">
-            <label for="interviewer-name">{tx!(i18n, interviewer_name)}</label>
-            <input id="interviewer-name" type="text" autocomplete="name" prop:value=initial on:change=event(save) />
-            <p class="hint">{tx!(i18n, interviewer_name_hint)}</p>
-        </div>
-    }
-}
+use name::InterviewerName;
 
 #[component]
 pub fn InterviewerPage() -> impl IntoView {

@@ -1,7 +1,7 @@
 //! The keyboard shortcuts, in a modal dialog.
 
 use super::ctl::Ctl;
-use crate::ui::erase::click;
+use crate::ui::erase::{click, event};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn Help(ctl: Ctl) -> impl IntoView {
     .collect_view();
     view! {
         <dialog node_ref=dialog class="shortcuts" aria-labelledby="help-title"
-            on:close=move |_| ctl.help.set(false)>
+            on:close=event(move |_| ctl.help.set(false))>
             <h2 id="help-title">{tx!(i18n, practice_shortcuts)}</h2>
             <dl class="keys">{keys}</dl>
             <button type="button" class="primary" on:click=click(move |_| ctl.help.set(false))>
