@@ -14,14 +14,18 @@ step() { printf '\n== %s (%ss)\n' "$*" $((SECONDS - start)); }
 step "rustfmt"
 cargo fmt --all -- --check
 
+step "architecture (no import cycle, route groups stand alone, no raw handler, small ui files)"
+node --test scripts/check-architecture.test.mjs
+node scripts/check-architecture.mjs
+
 step "clippy"
 cargo clippy --all-targets --locked -- -D warnings
 
 step "native tests (domain, content, translations)"
 cargo test --locked
 
-step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --locked --target wasm32-unknown-unknown --test browser
+step "browser tests (wasm-bindgen-test, headless Chromium: storage adapters, stores, components)"
+cargo test --locked --target wasm32-unknown-unknown --test browser --test components
 
 step "release build"
 trunk build --release

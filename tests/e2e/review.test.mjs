@@ -206,6 +206,54 @@ describe("backup", () => {
     assert.deepEqual(await app.documents(), before);
     await axe(page, "import error");
   });
+
+  test("an import that storage refuses part way says what was written, deletes nothing, and a retry finishes it", async () => {
+    const { app, page } = await open(VIEWPORTS.desktop);
+    // localStorage that takes only `__writesLeft` more app writes, when that is set.
+    await page.addInitScript(() => {
+      const real = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (typeof window.__writesLeft === "number" && key.startsWith("csic:")) {
+          if (window.__writesLeft <= 0) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+          window.__writesLeft -= 1;
+        }
+        return real.call(this, key, value);
+      };
+    });
+    await app.typeAnswerIn("#/practice/question/angry-customer", "I would listen first, then offer a refund.", {
+      typeInstead: "Type my answer instead", start: "Start", answerNow: "Start answering now", stop: "Stop",
+    });
+    await app.score("criteria/enthusiasm", 4);
+    const before = await app.documents();
+    await app.open("#/data");
+    await page.getByTestId("export-audio").uncheck();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export to a file" }).click()]);
+    const file = join(mkdtempSync(join(tmpdir(), "csic-")), download.suggestedFilename());
+    await download.saveAs(file);
+    await page.getByTestId("delete-all").click();
+    await page.getByTestId("data-flash").filter({ hasText: "All your data was deleted." }).waitFor();
+    const kept = await app.documents();
+
+    await page.evaluate(() => (window.__writesLeft = 1));
+    await page.locator("#import-file").setInputFiles(file);
+    await page.getByTestId("import-plan").waitFor();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const error = page.getByTestId("import-error");
+    await error.filter({ hasText: "The import stopped part way: storage refused a write. 1 item and 0 recording parts were written; the rest were not. Nothing was deleted." }).waitFor();
+    await error.filter({ hasText: "Storage is full." }).waitFor();
+    assert.equal(await error.getAttribute("role"), "alert");
+    const partial = await app.documents();
+    assert.equal(Object.keys(partial).length, Object.keys(kept).length + 1);
+    for (const [key, value] of Object.entries(kept)) assert.deepEqual(partial[key], value, `${key} is untouched`);
+
+    // With room again, the same file finishes the job: what is here already is skipped.
+    await page.evaluate(() => (window.__writesLeft = undefined));
+    await page.locator("#import-file").setInputFiles(file);
+    await page.getByTestId("import-plan").waitFor();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByTestId("data-flash").filter({ hasText: /^Imported \d+ items and 0 recording parts\.$/ }).waitFor();
+    assert.deepEqual(await app.documents(), before);
+  });
 });
 
 describe("rubric, self-review and print", () => {

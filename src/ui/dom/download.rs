@@ -40,12 +40,15 @@ pub fn dated_name(stem: &str) -> String {
     )
 }
 
-/// The file chosen in an `<input type="file">`, from its change event.
+/// The file chosen in an `<input type="file">`, from its change event. The input is emptied, so
+/// that picking the same file again (a retry) is a change too.
 pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .and_then(|i| i.files())
-        .and_then(|f| f.get(0))
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
 }
 
 /// A chosen file's text (empty if it cannot be read: the parser then says what is wrong).

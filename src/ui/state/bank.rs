@@ -1,9 +1,10 @@
 //! The question bank: the built-in questions (fetched with the content bundle), the user's own
-//! questions, stars and hidden questions, and practice sets.
+//! questions, stars and hidden questions, practice sets, and the preparation checklist.
 
 use super::collection::{Collection, Doc, Keyed};
 use super::notices::Notices;
 use crate::domain::bank::{entries, title_of, Entry};
+use crate::domain::checklist::Checklist;
 use crate::domain::content::{PerLang, Question, TalkingPoint};
 use crate::domain::custom::CustomQuestion;
 use crate::domain::library::Library;
@@ -41,6 +42,8 @@ pub struct Bank {
     pub custom: Collection<CustomQuestion>,
     library: Doc<Library>,
     pub sets: Collection<PracticeSet>,
+    /// The preparation checklist's ticks.
+    pub checklist: Doc<Checklist>,
 }
 
 impl Bank {
@@ -50,6 +53,7 @@ impl Bank {
             custom: Collection::load(store, notices),
             library: Doc::load(store, notices, Library::ID),
             sets: Collection::load(store, notices),
+            checklist: Doc::load(store, notices, Checklist::ID),
         };
         bank.load();
         provide_context(bank);

@@ -132,6 +132,8 @@ impl<R: Keyed> Collection<R> {
     pub fn save(&self, record: R) -> bool {
         let written = self.store.with_value(|s| s.save(&record.key(), &record));
         if !reported(self.notices, written) {
+            // Controls that changed ahead of the save (a ticked box) are set back to what is stored.
+            self.items.notify();
             return false;
         }
         self.show(record);
@@ -158,6 +160,7 @@ impl<R: Keyed> Collection<R> {
     pub fn delete(&self, id: &str) -> bool {
         let removed = self.store.with_value(|s| s.delete::<R>(id));
         if !reported(self.notices, removed) {
+            self.items.notify();
             return false;
         }
         self.items.update(|l| l.retain(|r| r.key() != id));
@@ -220,6 +223,7 @@ impl<R: Record + Default + Clone + Send + Sync + 'static> Doc<R> {
         change(&mut next);
         let written = self.store.with_value(|s| s.save(self.id, &next));
         if !reported(self.notices, written) {
+            self.value.notify();
             return false;
         }
         self.value.set(next);

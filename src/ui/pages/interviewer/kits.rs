@@ -1,6 +1,7 @@
 //! Interview kits: the built-in ones (read only; copy to change) and the user's own, edited in
 //! place: name, sections with a time budget, and the questions of each, in order.
 
+use crate::domain::bank::title_of;
 use crate::domain::interview::{Kit, KitSection};
 use crate::domain::route::Route;
 use crate::domain::rubric::{same_text, text};
@@ -115,13 +116,7 @@ pub fn KitPage(id: String) -> impl IntoView {
         let k = kit.get_untracked()?;
         let lang = i18n.get_locale();
         let entries = bank.entries(from_locale(lang));
-        let title_of = |q: &str| {
-            entries
-                .iter()
-                .find(|e| e.id == q)
-                .map(|e| e.title.clone())
-                .unwrap_or_else(|| q.to_string())
-        };
+        let title_of = |q: &str| title_of(&entries, q);
         let set_lang = move |t: &mut crate::domain::content::PerLang<String>, v: String| {
             t.set(from_locale(i18n.get_locale_untracked()), v)
         };

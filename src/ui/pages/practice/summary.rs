@@ -1,6 +1,7 @@
 //! At the end of a session: each question, its attempts and the time spent.
 
 use super::ctl::Ctl;
+use crate::domain::bank::title_of;
 use crate::domain::route::{Route, Start};
 use crate::domain::session::summarise;
 use crate::domain::timer::duration;
@@ -21,11 +22,7 @@ pub fn Summary(ctl: Ctl) -> impl IntoView {
         let body = rows
             .into_iter()
             .map(|r| {
-                let title = entries
-                    .iter()
-                    .find(|e| e.id == r.question)
-                    .map(|e| e.title.clone())
-                    .unwrap_or(r.question);
+                let title = title_of(&entries, &r.question);
                 view! {
                     <tr>
                         <th scope="row">{title}</th>

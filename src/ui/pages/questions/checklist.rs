@@ -2,7 +2,7 @@ use crate::domain::checklist::{Checklist, ITEMS};
 use crate::i18n::*;
 use crate::ui::erase::event;
 use crate::ui::labels::I18n;
-use crate::ui::state::{use_notices, use_store, Doc};
+use crate::ui::state::use_bank;
 use leptos::prelude::*;
 
 fn item_text(i18n: I18n, id: &str) -> (String, String) {
@@ -35,7 +35,7 @@ fn item_text(i18n: I18n, id: &str) -> (String, String) {
 #[component]
 pub fn ChecklistPage() -> impl IntoView {
     let i18n = use_i18n();
-    let list = Doc::<Checklist>::load(&use_store(), use_notices(), Checklist::ID);
+    let list = use_bank().checklist;
 
     let items = ITEMS
         .into_iter()
@@ -43,15 +43,8 @@ pub fn ChecklistPage() -> impl IntoView {
             let input_id = format!("check-{item}");
             let body_id = format!("check-{item}-body");
             let toggle = move |ev| {
-                // A failed save leaves the box as stored (a notice says why).
-                let done = event_target_checked(&ev);
-                if !list.update(|l| l.set(item, done)) {
-                    if let Some(input) = ev.target().and_then(|t| {
-                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()
-                    }) {
-                        input.set_checked(!done);
-                    }
-                }
+                // A failed save sets the box back to what is stored (a notice says why).
+                list.update(|l| l.set(item, event_target_checked(&ev)));
             };
             view! {
                 <li class="check-item">

@@ -5,14 +5,9 @@ use crate::i18n::*;
 use crate::ui::dom::{focus_id, fresh_id, from_locale};
 use crate::ui::erase::{event, submit};
 use crate::ui::labels;
+use crate::ui::router::go;
 use crate::ui::state::use_bank;
 use leptos::prelude::*;
-
-fn go(route: Route) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&route.href());
-    }
-}
 
 /// Create or edit a custom question. Every field is checked at once; problems are listed, translated.
 #[component]
@@ -52,7 +47,7 @@ pub fn QuestionEditorPage(
             Ok(question) => {
                 errors.set(Vec::new());
                 if bank.save_custom(question) {
-                    go(Route::Questions);
+                    go(&Route::Questions);
                 }
             }
             Err(list) => {

@@ -1,4 +1,5 @@
 use super::sets::{builtin_description, builtin_name, set_seconds};
+use crate::domain::bank::title_of;
 use crate::domain::bank::Entry;
 use crate::domain::route::{Route, Start};
 use crate::domain::sets::{clean_name, move_item, BuiltinSet, PracticeSet, MAX_SET_QUESTIONS};
@@ -7,17 +8,10 @@ use crate::ui::components::TextField;
 use crate::ui::dom::{focus_now, from_locale};
 use crate::ui::erase::{click, drag, event, submit};
 use crate::ui::labels;
+use crate::ui::router::go;
 use crate::ui::state::queries::draw;
 use crate::ui::state::{use_bank, use_practice, use_reviews};
 use leptos::prelude::*;
-
-fn title_of(entries: &[Entry], id: &str) -> String {
-    entries
-        .iter()
-        .find(|e| e.id == id)
-        .map(|e| e.title.clone())
-        .unwrap_or_else(|| id.to_string())
-}
 
 /// Keeps the keyboard on a moved question: its button for the same direction, or the other one
 /// when it reached an end. Runs after the list has re-rendered (render effects run before timers).
@@ -186,9 +180,7 @@ fn CustomSetView(id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
         let ok = crate::ui::dom::confirm(&question);
         if ok {
             bank.delete_set(&delete_id);
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().set_hash(&Route::Sets.href());
-            }
+            go(&Route::Sets);
         }
     };
 

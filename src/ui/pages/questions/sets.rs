@@ -6,6 +6,7 @@ use crate::ui::components::TextField;
 use crate::ui::dom::{fresh_id, from_locale};
 use crate::ui::erase::submit;
 use crate::ui::labels::{self, I18n};
+use crate::ui::router::go;
 use crate::ui::state::use_bank;
 use leptos::prelude::*;
 
@@ -59,9 +60,7 @@ pub fn SetsPage() -> impl IntoView {
                 if bank.save_set(set) {
                     error.set(None);
                     name.set(String::new());
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().set_hash(&Route::Set(id).href());
-                    }
+                    go(&Route::Set(id));
                 }
             }
             Err(e) => error.set(Some(labels::set_name_error(i18n, &e))),

@@ -13,6 +13,7 @@ use crate::ui::components::{Recording, RubricForm};
 use crate::ui::dom::from_locale;
 use crate::ui::erase::event;
 use crate::ui::labels;
+use crate::ui::router::go;
 use crate::ui::state::{use_bank, use_practice};
 use leptos::prelude::*;
 
@@ -135,9 +136,7 @@ pub fn AttemptPage(id: String) -> impl IntoView {
             let go = move |ev: leptos::ev::Event| {
                 let href = event_target_value(&ev);
                 if !href.is_empty() {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().set_hash(&href);
-                    }
+                    go(&Route::parse(&href));
                 }
             };
             view! {

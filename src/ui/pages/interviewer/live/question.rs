@@ -2,6 +2,7 @@
 //! notes and a rating, and previous / next / jump to any question.
 
 use super::ctl::Live;
+use crate::domain::bank::title_of;
 use crate::domain::interview::Scorecard;
 use crate::ui::components::Levels;
 use crate::ui::dom::{from_locale, now_ms};
@@ -20,10 +21,8 @@ pub fn Question(ctl: Live) -> impl IntoView {
         let lang = i18n.get_locale();
         let flat: Vec<String> = c.flat().into_iter().map(|(_, q)| q.to_string()).collect();
         let qid = c.question()?.to_string();
-        let entry = bank
-            .entries(from_locale(lang))
-            .into_iter()
-            .find(|e| e.id == qid);
+        let entries = bank.entries(from_locale(lang));
+        let entry = entries.iter().find(|e| e.id == qid).cloned();
         let title = entry
             .as_ref()
             .map(|e| e.title.clone())
@@ -63,12 +62,7 @@ pub fn Question(ctl: Live) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, q)| {
-                let t = bank
-                    .entries(from_locale(lang))
-                    .into_iter()
-                    .find(|e| &e.id == q)
-                    .map(|e| e.title)
-                    .unwrap_or_else(|| q.clone());
+                let t = title_of(&entries, q);
                 view! { <option value=i selected=i == n>{format!("{}. {t}", i + 1)}</option> }
             })
             .collect_view();
