@@ -13,6 +13,7 @@ pub mod insights;
 pub mod interview;
 pub mod library;
 pub mod locale;
+pub mod merge;
 pub mod panel;
 pub mod pick;
 pub mod progress;

@@ -5,7 +5,7 @@
 //! a store can be exercised with faults injected.
 
 use super::StoreError;
-use crate::domain::record::{decode, encode, Record};
+use crate::domain::record::{decode, encode, encode_rev, revision, Record};
 use gloo_storage::{LocalStorage, Storage};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -171,6 +171,96 @@ impl LocalStore {
             id,
             js_sys::Date::now() as u64
         )
+    }
+}
+
+/// A stored value as this tab last read or wrote it: the revision and the exact text, so that a save
+/// can tell whether another tab wrote since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Base {
+    pub rev: u64,
+    pub raw: String,
+}
+
+impl Base {
+    pub fn of(raw: String) -> Base {
+        Base {
+            rev: revision(&raw).unwrap_or(0),
+            raw,
+        }
+    }
+}
+
+/// What a checked save found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checked {
+    /// Written, as this new base.
+    Written(Base),
+    /// Not written: another tab changed the value since `base` (it is now this, or gone).
+    Changed(Option<String>),
+}
+
+impl LocalStore {
+    /// Reads a record with its base (see [`LocalStore::save_checked`]). Unreadable values are set
+    /// aside as by [`DocumentStore::load`].
+    pub fn load_stored<R: Record>(&self, id: &str) -> Result<Option<(R, Base)>, StoreError> {
+        let Some(raw) = self.kv.get(&self.key::<R>(id))? else {
+            return Ok(None);
+        };
+        match self.load::<R>(id)? {
+            Some(record) => Ok(Some((record, Base::of(raw)))),
+            None => Ok(None),
+        }
+    }
+
+    /// The stored text of a record, if any.
+    pub fn base_of<R: Record>(&self, id: &str) -> Result<Option<Base>, StoreError> {
+        Ok(self.kv.get(&self.key::<R>(id))?.map(Base::of))
+    }
+
+    /// Writes `record` with the next revision, but only if what is stored is still `base` (`None`:
+    /// nothing stored). Otherwise nothing is written and the value found is returned.
+    pub fn save_checked<R: Record>(
+        &self,
+        id: &str,
+        record: &R,
+        base: Option<&Base>,
+    ) -> Result<Checked, StoreError> {
+        let key = self.key::<R>(id);
+        let current = self.kv.get(&key)?;
+        let unchanged = match (&current, base) {
+            (None, None) => true,
+            (Some(now), Some(base)) => *now == base.raw,
+            _ => false,
+        };
+        if !unchanged {
+            return Ok(Checked::Changed(current));
+        }
+        let rev = base.map_or(0, |b| b.rev) + 1;
+        let raw = encode_rev(record, rev).map_err(|e| StoreError::Browser(e.to_string()))?;
+        self.kv.set(&key, &raw)?;
+        Ok(Checked::Written(Base { rev, raw }))
+    }
+
+    /// The key of the "everything was deleted" mark: outside `<prefix>:`, so it outlives the wipe.
+    pub fn wiped_key(&self) -> String {
+        format!("{}-wiped", self.prefix)
+    }
+
+    /// When "Delete all my data" last ran, in any tab.
+    pub fn wiped_at(&self) -> Option<u64> {
+        self.kv.get(&self.wiped_key()).ok().flatten()?.parse().ok()
+    }
+
+    /// Marks that everything is being deleted now, so that every other tab stops writing.
+    pub fn mark_wiped(&self, now_ms: u64) -> Result<(), StoreError> {
+        self.kv.set(&self.wiped_key(), &now_ms.to_string())
+    }
+
+    /// `<prefix>:<kind>:<id>` split into kind and id, if `key` is one of ours.
+    pub fn parse_key<'k>(&self, key: &'k str) -> Option<(&'k str, &'k str)> {
+        let rest = key.strip_prefix(&self.prefix)?.strip_prefix(':')?;
+        rest.split_once(':')
     }
 }
 

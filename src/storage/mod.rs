@@ -17,4 +17,4 @@ pub use chunks::{audio_store, delete_prefix, read_joined, AUDIO_DB};
 pub use content::{load_questions, ContentError};
 pub use error::StoreError;
 pub use estimate::{persist, storage_estimate, StorageEstimate};
-pub use local::{Browser, DocumentStore, KeyValue, LocalStore, Memory};
+pub use local::{Base, Browser, Checked, DocumentStore, KeyValue, LocalStore, Memory};

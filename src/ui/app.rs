@@ -42,6 +42,11 @@ fn Shell() -> impl IntoView {
     // The one place the document store is made; every store is handed it.
     let state = super::state::provide(LocalStore::app());
     let prefs = state.prefs;
+    // A real conflict between two tabs (the same field changed in both) is the user's to settle.
+    super::state::sync::set_asker(move |_, fields| {
+        let question = t_string!(i18n, sync_conflict, fields = fields.join(", "));
+        crate::ui::dom::confirm(&question)
+    });
     let initial = to_locale(prefs.language_untracked());
     i18n.set_locale(initial);
     let route = provide_route();

@@ -25,6 +25,12 @@ pub fn NoticeArea() -> impl IntoView {
                         }
                         Notice::StorageFull => t_string!(i18n, notice_storage_full).to_string(),
                         Notice::SaveFailed => t_string!(i18n, notice_save_failed).to_string(),
+                        Notice::DeletedElsewhere => {
+                            t_string!(i18n, notice_deleted_elsewhere).to_string()
+                        }
+                        Notice::WipedElsewhere => {
+                            t_string!(i18n, notice_wiped_elsewhere).to_string()
+                        }
                     };
                     view! {
                         <div class="notice">

@@ -1,5 +1,5 @@
 //! Small browser helpers for the UI: the clock and ids, the confirmation dialog, file download and
-//! pick, keyboard focus, the browser's languages, and timers that end with their page.
+//! pick, keyboard focus, the browser's languages, timers that end with their page, and Web Locks.
 
 mod clock;
 mod confirm;
@@ -7,6 +7,7 @@ mod download;
 mod focus;
 mod interval;
 mod lang;
+pub mod locks;
 
 pub use clock::{fresh_id, now_ms};
 pub use confirm::confirm;

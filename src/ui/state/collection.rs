@@ -6,34 +6,98 @@
 //! value) as they were. [`Collection::save_anyway`] is the one exception, for a running answer that
 //! must not stall.
 //!
+//! Tabs agree: each record's base (the revision and text this tab read) is kept, and a save only
+//! writes over that base. If another tab wrote since, the two edits are merged field by field
+//! (`domain::merge`); where both changed the same field the user is asked ([`sync::keep_mine`]).
+//! A record deleted in another tab is not brought back. Other tabs' writes show live
+//! ([`sync::on_change`]), and after "Delete all my data" in any tab nothing is written at all.
+//!
 //! The backend is injected (a [`LocalStore`] over localStorage in the app, over
 //! [`crate::storage::Memory`] in tests), never made here.
 
-use super::notices::Notices;
-use crate::domain::record::Record;
-use crate::storage::{DocumentStore, LocalStore, StoreError};
+use super::notices::{Notice, Notices};
+use super::sync;
+use crate::domain::merge::{three_way, three_way_theirs};
+use crate::domain::record::{data_value, decode, from_data, Record};
+use crate::storage::{Base, Checked, DocumentStore, LocalStore, StoreError};
 use leptos::prelude::*;
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// What a collection needs of its records: a kind, and an id to store each under.
 pub trait Keyed: Record + Clone + Send + Sync + 'static {
     fn key(&self) -> Cow<'_, str>;
 }
 
-/// Every stored record of one kind, as a signal.
-pub struct Collection<R: Keyed> {
-    items: RwSignal<Vec<R>>,
-    store: StoredValue<LocalStore>,
+/// How a save ended.
+enum Outcome<R> {
+    /// Written (perhaps merged with another tab's edit): show this, with this base.
+    Written(R, Base),
+    /// Another tab deleted the record: it is not written back.
+    Gone,
+    /// Not written; a notice says why.
+    Failed,
+}
+
+/// Writes `record` over `base`, merging with whatever another tab wrote since. Pure storage work
+/// plus the notice; showing the result is the caller's.
+fn write<R: Record + Clone>(
+    store: &LocalStore,
     notices: Notices,
-}
-
-impl<R: Keyed> Clone for Collection<R> {
-    fn clone(&self) -> Self {
-        *self
+    id: &str,
+    mut record: R,
+    mut base: Option<Base>,
+) -> Outcome<R> {
+    if sync::wiped(store) {
+        notices.push(Notice::WipedElsewhere);
+        return Outcome::Failed;
     }
+    // A few rounds: another tab could write again between our read and our write.
+    for _ in 0..3 {
+        match store.save_checked(id, &record, base.as_ref()) {
+            Ok(Checked::Written(b)) => return Outcome::Written(record, b),
+            Ok(Checked::Changed(None)) => {
+                if base.is_some() {
+                    notices.push(Notice::DeletedElsewhere);
+                    return Outcome::Gone;
+                }
+                // Stored when we read it as absent, and gone again: write it as new.
+                base = None;
+            }
+            Ok(Checked::Changed(Some(theirs))) => {
+                record = merged(base.as_ref(), record, &theirs);
+                base = Some(Base::of(theirs));
+            }
+            Err(e) => {
+                notices.report(&e);
+                return Outcome::Failed;
+            }
+        }
+    }
+    notices.push(Notice::SaveFailed);
+    Outcome::Failed
 }
 
-impl<R: Keyed> Copy for Collection<R> {}
+/// Our edit of `base` merged with `theirs` (another tab's edit of it).
+fn merged<R: Record + Clone>(base: Option<&Base>, ours: R, theirs: &str) -> R {
+    let Ok(t) = data_value::<R>(theirs) else {
+        // Theirs cannot be read: ours stands (the store sets unreadable values aside on load).
+        return ours;
+    };
+    let Ok(o) = serde_json::to_value(&ours) else {
+        return ours;
+    };
+    let b = base
+        .and_then(|b| data_value::<R>(&b.raw).ok())
+        .unwrap_or(serde_json::Value::Null);
+    let m = three_way(&b, &o, &t);
+    let value = if m.conflicts.is_empty() || sync::keep_mine(R::KIND, &m.conflicts) {
+        m.value
+    } else {
+        three_way_theirs(&b, &o, &t)
+    };
+    from_data(value).unwrap_or(ours)
+}
 
 /// Reports a failed result as a notice; `true` when it succeeded.
 fn reported<T>(notices: Notices, result: Result<T, StoreError>) -> bool {
@@ -66,25 +130,82 @@ pub(super) fn load_all<R: Record>(store: &LocalStore, notices: Notices) -> Vec<R
         .collect()
 }
 
+/// Every stored record of one kind, as a signal.
+pub struct Collection<R: Keyed> {
+    items: RwSignal<Vec<R>>,
+    /// What this tab last read or wrote of each record.
+    bases: StoredValue<BTreeMap<String, Base>>,
+    store: StoredValue<LocalStore>,
+    notices: Notices,
+}
+
+impl<R: Keyed> Clone for Collection<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R: Keyed> Copy for Collection<R> {}
+
 impl<R: Keyed> Collection<R> {
     /// Loads every record of the kind from `store`.
     pub fn load(store: &LocalStore, notices: Notices) -> Self {
         Self::with(store, notices, load_all(store, notices))
     }
 
-    /// A collection showing `items`, which the caller loaded (and perhaps repaired) itself.
+    /// A collection showing `items`, which the caller loaded (and perhaps repaired) itself. Their
+    /// bases are read from `store`; other tabs' changes are followed from now on.
     pub fn with(store: &LocalStore, notices: Notices, items: Vec<R>) -> Self {
-        Collection {
+        let bases = items
+            .iter()
+            .filter_map(|r| {
+                let id = r.key().into_owned();
+                let base = store.base_of::<R>(&id).ok().flatten()?;
+                Some((id, base))
+            })
+            .collect();
+        let me = Collection {
             items: RwSignal::new(items),
+            bases: StoredValue::new(bases),
             store: StoredValue::new(store.clone()),
             notices,
+        };
+        sync::on_change(R::KIND, move |id, raw| me.external(id, raw));
+        me
+    }
+
+    /// Another tab wrote (`Some`) or deleted (`None`) record `id`: show it.
+    fn external(&self, id: &str, raw: Option<String>) {
+        match raw.map(|raw| (decode::<R>(&raw), raw)) {
+            None => {
+                self.bases.try_update_value(|b| b.remove(id));
+                self.items.try_update(|l| l.retain(|r| r.key() != id));
+            }
+            Some((Ok(record), raw)) => {
+                self.bases
+                    .try_update_value(|b| b.insert(id.to_string(), Base::of(raw)));
+                if self.items.try_get_untracked().is_some() {
+                    self.show(record);
+                }
+            }
+            // Unreadable: left for the next load, which sets it aside and says so.
+            Some((Err(_), _)) => {}
         }
     }
 
     /// Reads the records again from storage, replacing what is shown.
     pub fn reload(&self) {
         let store = self.store.get_value();
-        self.items.set(load_all(&store, self.notices));
+        let items: Vec<R> = load_all(&store, self.notices);
+        let bases = items
+            .iter()
+            .filter_map(|r| {
+                let id = r.key().into_owned();
+                Some((id.clone(), store.base_of::<R>(&id).ok().flatten()?))
+            })
+            .collect();
+        self.bases.set_value(bases);
+        self.items.set(items);
     }
 
     /// Every record (tracked).
@@ -113,6 +234,11 @@ impl<R: Keyed> Collection<R> {
             .with_untracked(|l| l.iter().find(|r| r.key() == id).cloned())
     }
 
+    /// Whether everything was deleted (in any tab) since this tab loaded: then nothing is written.
+    pub fn stopped(&self) -> bool {
+        sync::wiped(&self.store.get_value())
+    }
+
     /// Makes the caller re-run when any record changes.
     pub fn track(&self) {
         self.items.track();
@@ -127,25 +253,53 @@ impl<R: Keyed> Collection<R> {
         );
     }
 
-    /// Writes `record`, then shows it (replacing the one with its id). On a failed write a notice
-    /// says so, nothing changes on screen, and `false` is returned.
+    fn forget(&self, id: &str) {
+        self.bases.update_value(|b| {
+            b.remove(id);
+        });
+        self.items.update(|l| l.retain(|r| r.key() != id));
+    }
+
+    /// Writes `record` (merged with another tab's edit, if any), then shows it. On a failed write a
+    /// notice says so, nothing changes on screen, and `false` is returned.
     pub fn save(&self, record: R) -> bool {
-        let written = self.store.with_value(|s| s.save(&record.key(), &record));
-        if !reported(self.notices, written) {
-            // Controls that changed ahead of the save (a ticked box) are set back to what is stored.
-            self.items.notify();
-            return false;
+        self.save_as(record).is_some()
+    }
+
+    /// Like [`Collection::save`], returning the record as written (merged, if another tab edited it).
+    fn save_as(&self, record: R) -> Option<R> {
+        let id = record.key().into_owned();
+        let base = self.bases.with_value(|b| b.get(&id).cloned());
+        let outcome = self
+            .store
+            .with_value(|s| write(s, self.notices, &id, record, base));
+        match outcome {
+            Outcome::Written(record, base) => {
+                self.bases.update_value(|b| {
+                    b.insert(id, base);
+                });
+                self.show(record.clone());
+                Some(record)
+            }
+            Outcome::Gone => {
+                self.forget(&id);
+                None
+            }
+            Outcome::Failed => {
+                // Controls that changed ahead of the save (a ticked box) are set back to what is
+                // stored.
+                self.items.notify();
+                None
+            }
         }
-        self.show(record);
-        true
     }
 
     /// Shows `record` whether or not it could be written (a notice says when not). For state that
     /// must move on, such as a running answer's timer; it is written again with its next change.
     pub fn save_anyway(&self, record: R) {
-        let written = self.store.with_value(|s| s.save(&record.key(), &record));
-        reported(self.notices, written);
-        self.show(record);
+        if self.save_as(record.clone()).is_none() && !sync::wiped(&self.store.get_value()) {
+            self.show(record);
+        }
     }
 
     /// Changes the stored record `id` and saves it: the saved record, or `None` when there is no
@@ -153,17 +307,20 @@ impl<R: Keyed> Collection<R> {
     pub fn update(&self, id: &str, change: impl FnOnce(&mut R)) -> Option<R> {
         let mut record = self.get_untracked(id)?;
         change(&mut record);
-        self.save(record.clone()).then_some(record)
+        self.save_as(record)
     }
 
     /// Deletes a record from storage, then from the screen. `false` (with a notice) if it failed.
     pub fn delete(&self, id: &str) -> bool {
-        let removed = self.store.with_value(|s| s.delete::<R>(id));
-        if !reported(self.notices, removed) {
+        let store = self.store.get_value();
+        if sync::wiped(&store) {
+            return false;
+        }
+        if !reported(self.notices, store.delete::<R>(id)) {
             self.items.notify();
             return false;
         }
-        self.items.update(|l| l.retain(|r| r.key() != id));
+        self.forget(id);
         true
     }
 }
@@ -171,6 +328,7 @@ impl<R: Keyed> Collection<R> {
 /// One record under a fixed id (settings, stars, the checklist), with its default when missing.
 pub struct Doc<R: Record + Default + Clone + Send + Sync + 'static> {
     value: RwSignal<R>,
+    base: StoredValue<Option<Base>>,
     id: &'static str,
     store: StoredValue<LocalStore>,
     notices: Notices,
@@ -188,19 +346,36 @@ impl<R: Record + Default + Clone + Send + Sync + 'static> Doc<R> {
     /// Loads the record; a missing one gives the default, an unreadable one is reported (and set
     /// aside by the store) and gives the default too.
     pub fn load(store: &LocalStore, notices: Notices, id: &'static str) -> Self {
-        let value = match store.load::<R>(id) {
-            Ok(found) => found.unwrap_or_default(),
+        let (value, base) = match store.load_stored::<R>(id) {
+            Ok(Some((record, base))) => (record, Some(base)),
+            Ok(None) => (R::default(), None),
             Err(e) => {
                 notices.report(&e);
-                R::default()
+                (R::default(), None)
             }
         };
-        Doc {
+        let me = Doc {
             value: RwSignal::new(value),
+            base: StoredValue::new(base),
             id,
             store: StoredValue::new(store.clone()),
             notices,
-        }
+        };
+        sync::on_change(R::KIND, move |changed, raw| {
+            if changed != id {
+                return;
+            }
+            let record = match &raw {
+                Some(raw) => match decode::<R>(raw) {
+                    Ok(r) => r,
+                    Err(_) => return,
+                },
+                None => R::default(),
+            };
+            me.base.try_set_value(raw.map(Base::of));
+            me.value.try_set(record);
+        });
+        me
     }
 
     /// The record (tracked).
@@ -216,24 +391,27 @@ impl<R: Record + Default + Clone + Send + Sync + 'static> Doc<R> {
         self.value.with_untracked(f)
     }
 
-    /// Changes the record, writes it, and shows the change once written. `false` (with a notice,
-    /// and the screen unchanged) when the write failed.
+    /// Changes the record, writes it (merged with another tab's edit, if any), and shows the
+    /// change once written. `false` (with a notice, and the screen unchanged) when it failed.
     pub fn update(&self, change: impl FnOnce(&mut R)) -> bool {
         let mut next = self.value.get_untracked();
         change(&mut next);
-        let written = self.store.with_value(|s| s.save(self.id, &next));
-        if !reported(self.notices, written) {
-            self.value.notify();
-            return false;
+        let base = self.base.get_value();
+        let outcome = self
+            .store
+            .with_value(|s| write(s, self.notices, self.id, next, base));
+        match outcome {
+            Outcome::Written(record, base) => {
+                self.base.set_value(Some(base));
+                self.value.set(record);
+                true
+            }
+            // A single record is never deleted by itself; only "Delete all my data" removes it,
+            // and then nothing is written.
+            Outcome::Gone | Outcome::Failed => {
+                self.value.notify();
+                false
+            }
         }
-        self.value.set(next);
-        true
-    }
-
-    /// Reads the record again from storage.
-    pub fn reload(&self) {
-        let fresh = Doc::<R>::load(&self.store.get_value(), self.notices, self.id);
-        self.value.set(fresh.value.get_untracked());
-        fresh.value.dispose();
     }
 }

@@ -23,12 +23,13 @@ mod practice;
 mod prefs;
 pub mod queries;
 mod reviews;
+pub mod sync;
 
 pub use bank::{use_bank, Bank, LoadState};
 pub use collection::{Collection, Doc, Keyed};
 pub use interviews::{use_interviews, Interviews};
 pub use notices::{use_notices, Notice, Notices};
-pub use practice::{use_practice, Practice};
+pub use practice::{practice_lock, use_practice, Practice};
 pub use prefs::{use_prefs, Prefs};
 pub use reviews::{use_reviews, Reviews};
 
@@ -48,6 +49,7 @@ pub struct AppState {
 
 /// Loads every store from `store` and provides each (and `store` itself) as context.
 pub fn provide(store: LocalStore) -> AppState {
+    sync::started(crate::ui::dom::now_ms());
     let notices = Notices::provide();
     let state = AppState {
         notices,
@@ -57,6 +59,7 @@ pub fn provide(store: LocalStore) -> AppState {
         reviews: Reviews::provide(&store, notices),
         interviews: Interviews::provide(&store, notices),
     };
+    sync::listen(store.clone());
     provide_context(store);
     state
 }

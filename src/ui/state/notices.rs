@@ -12,6 +12,10 @@ pub enum Notice {
     StorageUnavailable,
     StorageFull,
     SaveFailed,
+    /// Another tab deleted what this tab was saving: it was not brought back.
+    DeletedElsewhere,
+    /// "Delete all my data" ran in another tab: this tab writes nothing more.
+    WipedElsewhere,
 }
 
 impl From<&StoreError> for Notice {

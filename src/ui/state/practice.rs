@@ -4,11 +4,11 @@
 //! It lives for the whole app, so that a recording's last chunk is saved even if the user leaves the
 //! practice page while it is being written.
 
-use super::collection::{load_all, Collection, Keyed};
+use super::collection::{Collection, Keyed};
 use super::notices::Notices;
 use crate::domain::attempt::{interrupt_live, Attempt};
 use crate::domain::session::{resumable, Session};
-use crate::storage::{DocumentStore, LocalStore};
+use crate::storage::LocalStore;
 use crate::ui::dom::now_ms;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,41 +34,58 @@ pub struct Practice {
     pub persisted: RwSignal<Option<bool>>,
     /// Counts recordings saved or deleted, so that storage figures can be refreshed.
     pub stored: RwSignal<u32>,
+    /// What no tab was running has been stopped (see [`Practice::provide`]): a practice page asks
+    /// for its session's lock only after that, so that it never counts as "another tab".
+    pub recovered: RwSignal<bool>,
     asked: StoredValue<bool>,
 }
 
 impl Practice {
-    /// Loads everything. Nothing can be recording at load time, so live attempts become
-    /// interrupted (keeping their saved audio) and a running session's timer stops.
+    /// Loads everything. A practice session is held by its page's Web Lock (see
+    /// [`practice_lock`]); a session (and its live attempt) that no tab holds cannot be recording:
+    /// its live attempts become interrupted (keeping their saved audio) and its timer stops. One
+    /// that another tab holds is left alone, so a second tab never cuts the first one's answer off.
     pub fn provide(store: &LocalStore, notices: Notices) -> Self {
-        let mut attempts: Vec<Attempt> = load_all(store, notices);
-        for a in interrupt_live(&mut attempts) {
-            if let Err(e) = store.save(&a.id, &a) {
-                notices.report(&e);
-            }
-        }
-        let mut sessions: Vec<Session> = load_all(store, notices);
-        for s in sessions
-            .iter_mut()
-            .filter(|s| s.answering() || s.live.is_some())
-        {
-            s.recover(now_ms());
-            if let Err(e) = store.save(&s.id, s) {
-                notices.report(&e);
-            }
-        }
         let practice = Practice {
-            attempts: Collection::with(store, notices, attempts),
-            sessions: Collection::with(store, notices, sessions),
+            attempts: Collection::load(store, notices),
+            sessions: Collection::load(store, notices),
             persisted: RwSignal::new(None),
             stored: RwSignal::new(0),
+            recovered: RwSignal::new(false),
             asked: StoredValue::new(false),
         };
         spawn_local(async move {
+            let held = crate::ui::dom::locks::held().await;
+            practice.recover(&held);
+            practice.recovered.set(true);
             practice.persisted.set(crate::storage::persist(false).await);
         });
         provide_context(practice);
         practice
+    }
+
+    /// Stops what no tab is running: live attempts and running timers of sessions whose lock is
+    /// not among `held`.
+    fn recover(&self, held: &[String]) {
+        let free = |session: &str| !held.contains(&practice_lock(session));
+        let mut live: Vec<Attempt> = self
+            .attempts
+            .with_untracked(|l| l.iter().filter(|a| free(&a.session)).cloned().collect());
+        for a in interrupt_live(&mut live) {
+            self.attempts.save(a);
+        }
+        let now = now_ms();
+        let running: Vec<String> = self.sessions.with_untracked(|l| {
+            l.iter()
+                .filter(|s| (s.answering() || s.live.is_some()) && free(&s.id))
+                .map(|s| s.id.clone())
+                .collect()
+        });
+        for id in running {
+            self.sessions.update(&id, |s| {
+                s.recover(now);
+            });
+        }
     }
 
     /// The attempts of one question in one session, oldest first (reactive).
@@ -139,6 +156,11 @@ impl Practice {
             persisted.set(crate::storage::persist(true).await);
         });
     }
+}
+
+/// The Web Lock a practice session's page holds while it is open.
+pub fn practice_lock(session: &str) -> String {
+    format!("csic-practice-{session}")
 }
 
 /// Practice sessions and attempts of this app.

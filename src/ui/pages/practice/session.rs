@@ -10,8 +10,11 @@ use super::question::QuestionView;
 use super::summary::Summary;
 use crate::domain::timer::Phase;
 use crate::i18n::*;
-use crate::ui::dom::{every, from_locale, now_ms};
-use crate::ui::state::{use_bank, use_notices, use_practice, use_prefs, use_reviews, Notice};
+use crate::ui::dom::{every, from_locale, locks, now_ms};
+use crate::ui::erase::click;
+use crate::ui::state::{
+    practice_lock, use_bank, use_notices, use_practice, use_prefs, use_reviews, Notice,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -21,6 +24,17 @@ const MIN_FREE_BYTES: u64 = 5_000_000;
 
 /// The page's clock: often enough for a smooth countdown and level meter.
 const TICK_MS: u32 = 200;
+
+/// This page's hold on its session's Web Lock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hold {
+    Asking,
+    Held,
+    /// Another tab runs this session.
+    Elsewhere,
+    /// Another tab took it over.
+    Lost,
+}
 
 #[component]
 pub fn Runner(id: String) -> impl IntoView {
@@ -43,9 +57,48 @@ pub fn Runner(id: String) -> impl IntoView {
         low_storage: RwSignal::new(false),
         media: PageMedia::open(),
     };
+    // One tab at a time runs a session: this page acts only while it holds the session's lock.
+    let hold = RwSignal::new(Hold::Asking);
+    let held = move || hold.get_untracked() == Hold::Held;
+    let owner = StoredValue::new_local(Owner::current());
+    let ask = move |steal: bool| {
+        let lock = practice_lock(&ctl.sid.get_value());
+        let granted = move |ok: bool| {
+            hold.try_set(if ok { Hold::Held } else { Hold::Elsewhere });
+        };
+        let lost = move || {
+            if hold.try_get_untracked() == Some(Hold::Held) {
+                ctl.teardown();
+                hold.try_set(Hold::Lost);
+            }
+        };
+        match owner.get_value() {
+            Some(o) => o.with(|| locks::hold(&lock, steal, granted, lost)),
+            None => locks::hold(&lock, steal, granted, lost),
+        }
+    };
+    // Asked once the app has stopped what no tab runs (else this page would count as another tab).
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) {
+            return true;
+        }
+        if !ctl.practice.recovered.get() {
+            return false;
+        }
+        untrack(|| ask(false));
+        true
+    });
     // Both end with the page: `every` clears its timer, the listener is removed, the media released.
-    every(TICK_MS, move || ctl.tick());
-    let keys = window_event_listener(leptos::ev::keydown, move |e| on_key(ctl, e));
+    every(TICK_MS, move || {
+        if held() {
+            ctl.tick();
+        }
+    });
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        if held() {
+            on_key(ctl, e);
+        }
+    });
     on_cleanup(move || {
         keys.remove();
         ctl.teardown();
@@ -79,18 +132,40 @@ pub fn Runner(id: String) -> impl IntoView {
             .is_some_and(|s| !s.typed && s.timer.phase() == Phase::Idle)
             && !ctl.mic_ok.get()
     });
-    let screen = move || {
-        if finished.get() {
-            view! { <Summary ctl=ctl /> }.into_any()
-        } else if needs_mic.get() {
-            view! { <MicCheck ctl=ctl /> }.into_any()
-        } else {
-            match entry.get() {
-                Some(e) => view! { <QuestionView ctl=ctl entry=e /> }.into_any(),
-                None => view! { <p>{tx!(i18n, questions_loading)}</p> }.into_any(),
+    let screen =
+        move || {
+            match hold.get() {
+                Hold::Held => {}
+                Hold::Asking => return ().into_any(),
+                Hold::Elsewhere => return view! {
+                    <div class="notice-inline" role="alert" data-testid="practice-elsewhere">
+                        <p>{tx!(i18n, practice_open_elsewhere)}</p>
+                        <button type="button" class="primary" on:click=click(move |_| ask(true))>
+                            {tx!(i18n, practice_take_over)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+                Hold::Lost => {
+                    return view! {
+                        <p class="notice-inline" role="alert" data-testid="practice-elsewhere">
+                            {tx!(i18n, practice_taken_over)}
+                        </p>
+                    }
+                    .into_any()
+                }
             }
-        }
-    };
+            if finished.get() {
+                view! { <Summary ctl=ctl /> }.into_any()
+            } else if needs_mic.get() {
+                view! { <MicCheck ctl=ctl /> }.into_any()
+            } else {
+                match entry.get() {
+                    Some(e) => view! { <QuestionView ctl=ctl entry=e /> }.into_any(),
+                    None => view! { <p>{tx!(i18n, questions_loading)}</p> }.into_any(),
+                }
+            }
+        };
     view! {
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
             {txt!(ctl.announce.get())}

@@ -59,6 +59,8 @@ async fn drain(writer: Shared) {
         };
         match job {
             Job::Chunk(..) if writer.borrow().failed => {}
+            // "Delete all my data" ran (here or in another tab): no chunk is written back.
+            Job::Chunk(..) if practice.attempts.stopped() => writer.borrow_mut().failed = true,
             Job::Chunk(blob, answered) => {
                 let store = writer.borrow().store.clone();
                 let store = match store {

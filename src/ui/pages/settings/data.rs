@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::storage::{apply, audio_chunks, audio_keys, clear_everything, ApplyError, StoreError};
 use crate::ui::dom::{dated_name, download, file_text, now_ms, picked_file};
 use crate::ui::erase::{click, event};
-use crate::ui::state::{use_practice, use_store};
+use crate::ui::state::{sync, use_practice, use_store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -233,7 +233,14 @@ pub fn DataPage() -> impl IntoView {
         let ok = crate::ui::dom::confirm(t_string!(i18n, data_confirm_delete));
         if ok {
             spawn_local(async move {
-                if clear_everything(&store.get_value()).await.is_ok() {
+                // Every tab (this one too) stops writing before anything is deleted, and tabs that
+                // reloaded meanwhile are stopped again once it is done (see `state::sync`).
+                let local = store.get_value();
+                sync::wiping();
+                let _ = local.mark_wiped(now_ms());
+                let cleared = clear_everything(&local).await.is_ok();
+                let _ = local.mark_wiped(now_ms());
+                if cleared {
                     reload_with("deleted");
                 }
             });
