@@ -47,6 +47,11 @@ pub struct Attempt {
     #[serde(default)]
     pub notes: String,
     pub state: AttemptState,
+    /// When the recording was deleted by the retention setting (ms since the epoch); `chunks` and
+    /// `size` are then 0, while the mime, duration, text, notes and review stay. Not written while
+    /// `None`, so attempts saved before load (and encode) unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio_removed_ms: Option<u64>,
 }
 
 impl Record for Attempt {
@@ -89,11 +94,35 @@ impl Attempt {
             text: String::new(),
             notes: String::new(),
             state: AttemptState::Live,
+            audio_removed_ms: None,
         }
     }
 
+    /// A spoken answer (even once its recording was removed); typed answers are not.
     pub fn is_audio(&self) -> bool {
         !self.mime.is_empty()
+    }
+
+    /// Whether a recording is stored to be played: a spoken answer with saved chunks, not removed.
+    pub fn has_recording(&self) -> bool {
+        self.is_audio() && self.chunks > 0 && self.audio_removed_ms.is_none()
+    }
+
+    /// Whether retention deleted this attempt's recording.
+    pub fn audio_removed(&self) -> bool {
+        self.audio_removed_ms.is_some()
+    }
+
+    /// Records that the recording was deleted at `now` (its chunks are gone from the blob store):
+    /// no chunks or bytes are counted any more; the answer itself (time, text, notes, review) is
+    /// kept. Does nothing to an attempt without a recording, so the first removal's time stands.
+    pub fn remove_audio(&mut self, now: u64) {
+        if !self.has_recording() {
+            return;
+        }
+        self.chunks = 0;
+        self.size = 0;
+        self.audio_removed_ms = Some(now);
     }
 
     /// Records that one more chunk (of `bytes`) was saved, with `answered_ms` of answer behind it.
@@ -109,9 +138,9 @@ impl Attempt {
         self.state = AttemptState::Complete;
     }
 
-    /// Whether anything was captured: audio, or words.
+    /// Whether anything was captured: audio (even if retention removed it since), or words.
     pub fn has_content(&self) -> bool {
-        self.chunks > 0 || !self.text.trim().is_empty()
+        self.chunks > 0 || self.audio_removed() || !self.text.trim().is_empty()
     }
 }
 
@@ -265,5 +294,67 @@ mod tests {
         let minimal = r#"{"v":1,"data":{"id":"x","session":"s","question":"q","started_ms":1,"duration_ms":2,"state":"interrupted"}}"#;
         let m = decode::<Attempt>(minimal).expect("minimal");
         assert_eq!((m.chunks, m.is_audio()), (0, false));
+        assert_eq!(m.audio_removed_ms, None);
+        // Nothing removed: nothing new is written, so the stored form is what it was.
+        assert!(!raw.contains("audio_removed"));
+    }
+
+    fn recorded(id: &str, at: u64) -> Attempt {
+        let mut a = attempt(id, "q", at);
+        a.saved_chunk(400, 3_000);
+        a.saved_chunk(600, 6_000);
+        a.text = "transcript".into();
+        a.notes = "good pace".into();
+        a.finish(6_500);
+        a
+    }
+
+    #[test]
+    fn removing_audio_keeps_the_answer_but_not_the_recording() {
+        let mut a = recorded("a1", 1_000);
+        assert!(a.has_recording());
+        a.remove_audio(99_000);
+        assert_eq!((a.chunks, a.size), (0, 0));
+        assert_eq!(a.audio_removed_ms, Some(99_000));
+        assert!(!a.has_recording() && a.audio_removed());
+        assert!(a.is_audio(), "still a spoken answer");
+        assert_eq!(
+            (a.text.as_str(), a.notes.as_str()),
+            ("transcript", "good pace")
+        );
+        assert_eq!((a.duration_ms, a.state), (6_500, AttemptState::Complete));
+    }
+
+    #[test]
+    fn a_removed_recording_still_counts_as_practice() {
+        let mut a = recorded("a1", 1_000);
+        a.text.clear();
+        a.remove_audio(5_000);
+        assert!(a.has_content());
+        let p = progress(&[a], &|_| Some(0.8));
+        assert_eq!((p["q"].attempts, p["q"].last_score), (1, Some(0.8)));
+    }
+
+    #[test]
+    fn removing_twice_keeps_the_first_time_and_typed_answers_are_untouched() {
+        let mut a = recorded("a1", 1_000);
+        a.remove_audio(5_000);
+        a.remove_audio(9_000);
+        assert_eq!(a.audio_removed_ms, Some(5_000));
+        let mut typed = Attempt::start("t".into(), "s", "q", "", 0);
+        typed.text = "typed".into();
+        let before = typed.clone();
+        typed.remove_audio(5_000);
+        assert_eq!(typed, before);
+        assert!(!typed.has_recording());
+    }
+
+    #[test]
+    fn a_removed_recording_round_trips_through_storage() {
+        let mut a = recorded("a1", 1_000);
+        a.remove_audio(42);
+        let raw = encode(&a).expect("encode");
+        assert!(raw.contains("\"audio_removed_ms\":42"));
+        assert_eq!(decode::<Attempt>(&raw), Ok(a));
     }
 }

@@ -18,6 +18,7 @@ pub mod panel;
 pub mod pick;
 pub mod progress;
 pub mod record;
+pub mod retention;
 pub mod review;
 pub mod route;
 pub mod rubric;

@@ -76,3 +76,46 @@ pub fn delete_attempt(practice: Practice, reviews: Reviews, notices: Notices, id
         }
     });
 }
+
+/// What a retention of `days` would delete now: how many recordings, how many bytes (reactive).
+pub fn retention_plan(practice: Practice, days: u32) -> crate::domain::retention::RetentionPlan {
+    let now = now_ms();
+    practice
+        .attempts
+        .with_all(|a| crate::domain::retention::plan(a, now, days))
+}
+
+/// Deletes the recordings older than `days`: per attempt, its chunks first, then the attempt is
+/// marked (keeping its text, notes, duration and review). An attempt whose chunks could not be
+/// deleted is left as it was (a notice says so) and tried again at the next start-up.
+pub fn apply_retention(practice: Practice, notices: Notices, days: u32) {
+    let plan = untrack(|| retention_plan(practice, days));
+    if plan.is_empty() {
+        return;
+    }
+    spawn_local(async move {
+        let store = match audio_store().await {
+            Ok(store) => store,
+            Err(e) => {
+                notices.report(&e);
+                return;
+            }
+        };
+        let now = now_ms();
+        for id in &plan.attempts {
+            if let Err(e) = delete_prefix(&store, &audio_prefix(id)).await {
+                notices.report(&e);
+                continue;
+            }
+            practice.attempts.update(id, |a| a.remove_audio(now));
+        }
+        practice.stored.update(|n| *n += 1);
+    });
+}
+
+/// At start-up: applies the retention setting, if it is on.
+pub fn retention_at_start_up(prefs: super::prefs::Prefs, practice: Practice, notices: Notices) {
+    if let Some(days) = untrack(|| prefs.retention_days()) {
+        apply_retention(practice, notices, days);
+    }
+}

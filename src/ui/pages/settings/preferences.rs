@@ -1,11 +1,13 @@
 use crate::domain::custom::Field;
 use crate::domain::session::{PracticePrefs, ANSWER_RANGE, THINK_RANGE};
+use crate::domain::settings::{parse_retention_days, OutOfRange, DEFAULT_RETENTION_DAYS};
 use crate::domain::units::format_bytes;
 use crate::i18n::*;
 use crate::ui::components::{use_storage_estimate, LanguageSwitch, TextField};
-use crate::ui::erase::event;
+use crate::ui::dom::confirm;
+use crate::ui::erase::{click, event};
 use crate::ui::labels;
-use crate::ui::state::{use_practice, use_prefs};
+use crate::ui::state::{queries, use_notices, use_practice, use_prefs};
 use leptos::prelude::*;
 
 /// Language, practice timing and signals, and what is stored where.
@@ -117,11 +119,122 @@ pub fn SettingsPage() -> impl IntoView {
                 <p data-testid="persisted">{txt!(persisted())}</p>
                 <p><a class="button" href=crate::domain::route::Route::Data.href()>{tx!(i18n, data_title)}</a></p>
             </div>
+            <RetentionSettings />
             <div class="card">
                 <h2>{tx!(i18n, rubric_edit_title)}</h2>
                 <p>{tx!(i18n, settings_rubric_body)}</p>
                 <p><a class="button" href=crate::domain::route::Route::Rubric.href()>{tx!(i18n, rubric_edit_title)}</a></p>
             </div>
         </section>
+    }
+}
+
+/// "Delete recordings older than N days", off by default. Before a change applies, a preview says
+/// how many recordings (and bytes) it deletes now; a change that deletes any asks first, then is
+/// saved and applied at once. From then on it applies at every start-up.
+#[component]
+fn RetentionSettings() -> impl IntoView {
+    let i18n = use_i18n();
+    let prefs = use_prefs();
+    let practice = use_practice();
+    let notices = use_notices();
+    let saved = move || prefs.retention_days();
+    let text = RwSignal::new(untrack(saved).unwrap_or(DEFAULT_RETENTION_DAYS).to_string());
+    let typed = Memo::new(move |_| parse_retention_days(&text.get()));
+    let error = move || match typed.get() {
+        Err(OutOfRange { min, max }) => {
+            t_string!(i18n, settings_retention_range, min = min, max = max)
+        }
+        Ok(_) => String::new(),
+    };
+    // The typed days, when they are valid and differ from what is saved.
+    let pending = move || typed.get().ok().filter(|d| saved() != Some(*d));
+    // Saves `days` and applies them at once, asking first when that deletes recordings. `false`
+    // when the user said no or the setting could not be saved (a notice says so).
+    let commit = move |days: u32| -> bool {
+        let plan = untrack(|| queries::retention_plan(practice, days));
+        if !plan.is_empty() {
+            let question = t_string!(
+                i18n,
+                settings_retention_confirm,
+                n = plan.recordings,
+                size = format_bytes(plan.bytes)
+            );
+            if !confirm(&question) {
+                return false;
+            }
+        }
+        if !prefs.set_retention_days(Some(days)) {
+            return false;
+        }
+        queries::apply_retention(practice, notices, days);
+        true
+    };
+    let toggle = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let done = if input.checked() {
+            typed.get_untracked().is_ok_and(commit)
+        } else {
+            prefs.set_retention_days(None)
+        };
+        if !done {
+            // Said no, days not valid, or not saved: the box shows what is stored.
+            input.set_checked(untrack(saved).is_some());
+        }
+    };
+    let apply = move |_| {
+        if let Ok(days) = typed.get_untracked() {
+            commit(days);
+        }
+    };
+    let preview = move || {
+        let days = pending()?;
+        let plan = queries::retention_plan(practice, days);
+        Some(if plan.is_empty() {
+            t_string!(i18n, settings_retention_nothing).to_string()
+        } else {
+            t_string!(
+                i18n,
+                settings_retention_preview,
+                n = plan.recordings,
+                size = format_bytes(plan.bytes)
+            )
+        })
+    };
+    let rule = move || match typed.get() {
+        Ok(days) if saved() == Some(days) => t_string!(i18n, settings_retention_active, n = days),
+        Ok(days) => t_string!(i18n, settings_retention_rule, n = days),
+        Err(_) => String::new(),
+    };
+    let show_apply = move || saved().is_some() && pending().is_some();
+    view! {
+        <fieldset class="card retention" data-testid="retention">
+            <legend>{tx!(i18n, settings_recordings_title)}</legend>
+            <label class="check">
+                <input type="checkbox" id="retention-on" data-testid="retention-on"
+                    prop:checked=move || saved().is_some()
+                    aria-describedby="retention-preview retention-rule"
+                    on:change=event(toggle) />
+                {tx!(i18n, settings_retention_on)}
+            </label>
+            <div class="field">
+                <label for="retention-days">{tx!(i18n, settings_retention_days)}</label>
+                <input id="retention-days" data-testid="retention-days" type="text" inputmode="numeric"
+                    aria-describedby="retention-days-error retention-preview retention-rule"
+                    aria-invalid=txt!(typed.get().is_err())
+                    prop:value=text
+                    on:input=event(move |ev| text.set(event_target_value(&ev))) />
+                <p class="field-error" id="retention-days-error" role="alert">{txt!(error())}</p>
+            </div>
+            <p class="help" id="retention-preview" data-testid="retention-preview">
+                {txt!(preview().unwrap_or_default())}
+            </p>
+            <p class="help" id="retention-rule">{txt!(rule())}</p>
+            {dview!(show_apply().then(|| view! {
+                <button type="button" data-testid="retention-apply" on:click=click(apply)>
+                    {tx!(i18n, settings_retention_apply)}
+                </button>
+            }))}
+        </fieldset>
     }
 }
