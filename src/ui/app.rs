@@ -42,6 +42,8 @@ fn Shell() -> impl IntoView {
     // The one place the document store is made; every store is handed it.
     let state = super::state::provide(LocalStore::app());
     let prefs = state.prefs;
+    // Recordings older than the user's retention setting go, once the practice store is ready.
+    super::state::queries::retention_at_start_up(state.prefs, state.practice, state.notices);
     // A real conflict between two tabs (the same field changed in both) is the user's to settle.
     super::state::sync::set_asker(move |_, fields| {
         let question = t_string!(i18n, sync_conflict, fields = fields.join(", "));

@@ -24,6 +24,7 @@ mod prefs;
 pub mod queries;
 mod reviews;
 pub mod sync;
+mod write;
 
 pub use bank::{use_bank, Bank, LoadState};
 pub use collection::{Collection, Doc, Keyed};

@@ -55,6 +55,21 @@ impl Prefs {
     }
 }
 
+impl Prefs {
+    /// Days after which recordings are deleted at start-up; `None` when off (or out of range).
+    pub fn retention_days(&self) -> Option<u32> {
+        self.settings.with(|s| s.retention())
+    }
+
+    /// Turns retention on for `days` (validated) or off (`None`).
+    pub fn set_retention_days(&self, days: Option<u32>) -> bool {
+        if days.is_some_and(|d| !crate::domain::settings::valid_retention_days(d)) {
+            return false;
+        }
+        self.settings.update(|s| s.retention_days = days)
+    }
+}
+
 /// The settings of this app.
 pub fn use_prefs() -> Prefs {
     expect_context::<Prefs>()
