@@ -4,7 +4,7 @@
 use super::notices::{Notice, Notices};
 use super::sync;
 use crate::domain::merge::{three_way, three_way_theirs};
-use crate::domain::record::{data_value, from_data, Record};
+use crate::domain::record::{data_value, encode, from_data, Record};
 use crate::storage::{Base, Checked, LocalStore};
 
 /// How a save ended.
@@ -62,7 +62,10 @@ fn merged<R: Record + Clone>(base: Option<&Base>, ours: R, theirs: &str) -> R {
         // Theirs cannot be read: ours stands (the store sets unreadable values aside on load).
         return ours;
     };
-    let Ok(o) = serde_json::to_value(&ours) else {
+    let Ok(o) = encode(&ours)
+        .map_err(drop)
+        .and_then(|raw| data_value::<R>(&raw).map_err(drop))
+    else {
         return ours;
     };
     let b = base
