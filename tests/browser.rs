@@ -305,21 +305,38 @@ async fn chunks_of(attempt: &str) -> Vec<String> {
         .expect("chunk keys")
 }
 
+/// A stored review of `attempt`, as `(key, envelope)`.
+fn review_doc(attempt: &str) -> (String, String) {
+    use cs_interview_coach::domain::record::encode;
+    use cs_interview_coach::domain::review::Review;
+    let review = Review::new(attempt, 1, 5);
+    (
+        format!("review:{attempt}"),
+        encode(&review).expect("encode"),
+    )
+}
+
+/// Stored settings in `lang`, as `(key, envelope)`.
+fn settings_doc(lang: Lang) -> (String, String) {
+    use cs_interview_coach::domain::record::encode;
+    let settings = Settings {
+        locale: Some(lang),
+        ..Settings::default()
+    };
+    ("settings:app".into(), encode(&settings).expect("encode"))
+}
+
 /// A backup holding `docs` and, for each attempt, `n` chunks of audio.
 fn backup_of(
-    docs: &[(&str, &str)],
+    docs: &[(String, String)],
     attempts: &[(&str, u32)],
 ) -> cs_interview_coach::domain::backup::Backup {
     use cs_interview_coach::domain::backup::{export, parse};
-    let docs: Vec<(String, String)> = docs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
     let audio: Vec<(String, Vec<u8>)> = attempts
         .iter()
         .flat_map(|(a, n)| (0..*n).map(move |i| (chunk_key(a, i), vec![i as u8; 64])))
         .collect();
-    parse(&export(&docs, &audio, 1).0).expect("parse")
+    parse(&export(docs, &audio, 1).0).expect("parse")
 }
 
 /// localStorage as a test wants it to fail: it takes `left` more document writes (keys with a
@@ -516,8 +533,8 @@ async fn a_completed_import_leaves_no_journal() {
     let memory = Arc::new(Memory::default());
     let store = LocalStore::with_backend(unique("test-journal-done-"), memory.clone());
     let attempt = unique("jdone");
-    let review = format!("review:{attempt}");
-    let backup = backup_of(&[(&review, r#"{"v":1,"data":{}}"#)], &[(&attempt, 3)]);
+    let (review, raw) = review_doc(&attempt);
+    let backup = backup_of(&[(review.clone(), raw)], &[(&attempt, 3)]);
     let p = plan(
         &backup,
         &|k| store.raw_value(k),
@@ -546,8 +563,7 @@ async fn an_import_with_no_room_for_its_journal_writes_nothing() {
     let memory = Arc::new(Memory::default());
     let store = LocalStore::with_backend(unique("test-journal-full-"), memory.clone());
     let attempt = unique("jfull");
-    let review = format!("review:{attempt}");
-    let backup = backup_of(&[(&review, r#"{"v":1,"data":{}}"#)], &[(&attempt, 2)]);
+    let backup = backup_of(&[review_doc(&attempt)], &[(&attempt, 2)]);
     let p = plan(&backup, &|_| None, &Default::default());
     memory.set_full(true);
     assert_eq!(
@@ -570,12 +586,8 @@ async fn an_import_refused_part_way_is_undone_at_once() {
     let failing = Failing::new(1, false);
     let store = LocalStore::with_backend(unique("test-journal-refused-"), failing.clone());
     let attempt = unique("jrefused");
-    let (a, b) = (format!("attempt:{attempt}"), format!("review:{attempt}"));
     let backup = backup_of(
-        &[
-            (&a, r#"{"v":1,"data":{"a":1}}"#),
-            (&b, r#"{"v":1,"data":{}}"#),
-        ],
+        &[review_doc(&attempt), review_doc(&format!("{attempt}b"))],
         &[(&attempt, 2)],
     );
     let p = plan(&backup, &|_| None, &Default::default());
@@ -604,17 +616,17 @@ async fn an_import_whose_page_goes_away_is_undone_at_the_next_start() {
     let failing = Failing::new(3, true);
     let store = LocalStore::with_backend(unique("test-journal-gone-"), failing.clone());
     let attempt = unique("jgone");
-    let (a, r) = (format!("attempt:{attempt}"), format!("review:{attempt}"));
-    let old_settings = r#"{"v":1,"data":{"locale":"en"}}"#;
+    let (_, old_settings) = settings_doc(Lang::En);
+    let old_settings = old_settings.as_str();
     failing
         .inner
         .set(&format!("{}:settings:app", store.prefix()), old_settings)
         .expect("old settings");
     let backup = backup_of(
         &[
-            (&a, r#"{"v":1,"data":{"a":1}}"#),
-            (&r, r#"{"v":1,"data":{}}"#),
-            ("settings:app", r#"{"v":1,"data":{"locale":"zh-Hans"}}"#),
+            review_doc(&attempt),
+            review_doc(&format!("{attempt}b")),
+            settings_doc(Lang::ZhHans),
         ],
         &[(&attempt, 4)],
     );
