@@ -289,3 +289,381 @@ async fn backup_reads_every_document_and_chunk_and_an_import_writes_them_back() 
     live.clear().expect("clear");
     audio.delete(&key).await.expect("tidy up");
 }
+
+/// A number no other test run uses, for attempt ids in the shared recordings database.
+fn unique(name: &str) -> String {
+    format!("{name}{}", (js_sys::Math::random() * 1e15) as u64)
+}
+
+/// The keys of one attempt's chunks in the recordings database.
+async fn chunks_of(attempt: &str) -> Vec<String> {
+    use cs_interview_coach::storage::audio_store;
+    let audio = audio_store().await.expect("open audio");
+    audio
+        .keys(&audio_prefix(attempt))
+        .await
+        .expect("chunk keys")
+}
+
+/// A stored review of `attempt`, as `(key, envelope)`.
+fn review_doc(attempt: &str) -> (String, String) {
+    use cs_interview_coach::domain::record::encode;
+    use cs_interview_coach::domain::review::Review;
+    let review = Review::new(attempt, 1, 5);
+    (
+        format!("review:{attempt}"),
+        encode(&review).expect("encode"),
+    )
+}
+
+/// Stored settings in `lang`, as `(key, envelope)`.
+fn settings_doc(lang: Lang) -> (String, String) {
+    use cs_interview_coach::domain::record::encode;
+    let settings = Settings {
+        locale: Some(lang),
+        ..Settings::default()
+    };
+    ("settings:app".into(), encode(&settings).expect("encode"))
+}
+
+/// A backup holding `docs` and, for each attempt, `n` chunks of audio.
+fn backup_of(
+    docs: &[(String, String)],
+    attempts: &[(&str, u32)],
+) -> cs_interview_coach::domain::backup::Backup {
+    use cs_interview_coach::domain::backup::{export, parse};
+    let audio: Vec<(String, Vec<u8>)> = attempts
+        .iter()
+        .flat_map(|(a, n)| (0..*n).map(move |i| (chunk_key(a, i), vec![i as u8; 64])))
+        .collect();
+    parse(&export(docs, &audio, 1).0).expect("parse")
+}
+
+/// localStorage as a test wants it to fail: it takes `left` more document writes (keys with a
+/// colon; the journal has none) and then refuses them as a full disk would. With `dies`, it
+/// refuses everything once the last of those writes is made, as a page that is going away would,
+/// until `heal`.
+#[derive(Default)]
+struct Failing {
+    inner: cs_interview_coach::storage::Memory,
+    left: std::sync::atomic::AtomicUsize,
+    dies: bool,
+    dead: std::sync::atomic::AtomicBool,
+}
+
+impl Failing {
+    fn new(left: usize, dies: bool) -> std::sync::Arc<Self> {
+        std::sync::Arc::new(Failing {
+            left: left.into(),
+            dies,
+            ..Failing::default()
+        })
+    }
+
+    fn heal(&self) {
+        use std::sync::atomic::Ordering;
+        self.dead.store(false, Ordering::SeqCst);
+        self.left.store(usize::MAX, Ordering::SeqCst);
+    }
+}
+
+impl cs_interview_coach::storage::KeyValue for Failing {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        use std::sync::atomic::Ordering;
+        if self.dead.load(Ordering::SeqCst) {
+            return Err(StoreError::Full);
+        }
+        if key.contains(':') {
+            let left = self.left.load(Ordering::SeqCst);
+            if left == 0 {
+                return Err(StoreError::Full);
+            }
+            self.left.store(left - 1, Ordering::SeqCst);
+            if left == 1 && self.dies {
+                self.dead.store(true, Ordering::SeqCst);
+            }
+        }
+        self.inner.set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        if self.dead.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(StoreError::Browser("the page is gone".into()));
+        }
+        self.inner.remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_import_cut_off_by_a_reload_is_undone_at_start_up() {
+    use cs_interview_coach::domain::journal::{DocumentWrite, Journal, Phase};
+    use cs_interview_coach::storage::{audio_store, recover_import, Recovered};
+
+    let store = fresh_store("journal");
+    let audio = audio_store().await.expect("open audio");
+    let (new, kept) = (unique("jnew"), unique("jkept"));
+    // Before the import: a recording, a document it leaves alone and one it replaces.
+    audio
+        .put(&chunk_key(&kept, 0), &blob_of(b"mine", "audio/webm"))
+        .await
+        .expect("put kept chunk");
+    let old_settings = r#"{"v":1,"data":{"locale":"en"}}"#;
+    store
+        .put_raw("settings:app", old_settings)
+        .expect("old settings");
+    store
+        .put_raw(&format!("review:{kept}"), r#"{"v":1,"data":{}}"#)
+        .expect("kept review");
+
+    // The import had journalled three chunks and three documents, and written two of each when
+    // the page went away.
+    let mut journal = Journal::new(
+        1,
+        (0..3).map(|n| chunk_key(&new, n)),
+        [
+            DocumentWrite {
+                key: format!("attempt:{new}"),
+                previous: None,
+            },
+            DocumentWrite {
+                key: "settings:app".into(),
+                previous: Some(old_settings.into()),
+            },
+            DocumentWrite {
+                key: format!("review:{new}"),
+                previous: None,
+            },
+        ],
+    );
+    journal.phase = Phase::Documents;
+    local()
+        .set_item(&store.journal_key(), &journal.to_json())
+        .expect("write journal");
+    for n in 0..2 {
+        audio
+            .put(&chunk_key(&new, n), &blob_of(&[n as u8; 32], "audio/webm"))
+            .await
+            .expect("put new chunk");
+    }
+    store
+        .put_raw(&format!("attempt:{new}"), r#"{"v":1,"data":{"x":1}}"#)
+        .expect("new attempt");
+    store
+        .put_raw("settings:app", r#"{"v":1,"data":{"locale":"zh-Hant"}}"#)
+        .expect("new settings");
+    // The journal is not a document: never listed, exported or counted.
+    let keys: Vec<String> = store
+        .documents()
+        .expect("documents")
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            format!("attempt:{new}"),
+            format!("review:{kept}"),
+            "settings:app".to_string()
+        ]
+    );
+
+    assert_eq!(
+        recover_import(&store).await,
+        Ok(Some(Recovered {
+            chunks_removed: 2,
+            documents_restored: 1,
+            documents_removed: 1,
+        }))
+    );
+    assert_eq!(chunks_of(&new).await, Vec::<String>::new());
+    assert_eq!(store.raw_value(&format!("attempt:{new}")), None);
+    assert_eq!(store.raw_value(&format!("review:{new}")), None);
+    assert_eq!(
+        store.raw_value("settings:app").as_deref(),
+        Some(old_settings)
+    );
+    assert!(store.raw_value(&format!("review:{kept}")).is_some());
+    assert_eq!(chunks_of(&kept).await, vec![chunk_key(&kept, 0)]);
+    assert_eq!(local().get_item(&store.journal_key()).expect("get"), None);
+    // Nothing more to do the next time.
+    assert_eq!(recover_import(&store).await, Ok(None));
+
+    audio.delete(&chunk_key(&kept, 0)).await.expect("tidy up");
+    store.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_journal_is_set_aside_not_acted_on() {
+    use cs_interview_coach::storage::recover_import;
+    let store = fresh_store("journal-bad");
+    local()
+        .set_item(&store.journal_key(), "{\"v\":1,\"chun")
+        .expect("write journal");
+    let Err(StoreError::Unreadable {
+        key,
+        set_aside_as: Some(aside),
+        error: DecodeError::Corrupt(_),
+    }) = recover_import(&store).await
+    else {
+        panic!("expected the journal to be reported and set aside");
+    };
+    assert_eq!(key, store.journal_key());
+    assert_eq!(
+        local().get_item(&aside).expect("get"),
+        Some("{\"v\":1,\"chun".into())
+    );
+    assert_eq!(recover_import(&store).await, Ok(None));
+    store.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+async fn a_completed_import_leaves_no_journal() {
+    use cs_interview_coach::domain::backup::plan;
+    use cs_interview_coach::storage::{apply, audio_keys, recover_import, KeyValue, Memory};
+    use std::sync::Arc;
+
+    let memory = Arc::new(Memory::default());
+    let store = LocalStore::with_backend(unique("test-journal-done-"), memory.clone());
+    let attempt = unique("jdone");
+    let (review, raw) = review_doc(&attempt);
+    let backup = backup_of(&[(review.clone(), raw)], &[(&attempt, 3)]);
+    let p = plan(
+        &backup,
+        &|k| store.raw_value(k),
+        &audio_keys().await.expect("keys"),
+    );
+    assert_eq!(apply(&store, &backup, &p, false).await, Ok((1, 3)));
+    assert_eq!(memory.get(&store.journal_key()), Ok(None));
+    assert_eq!(chunks_of(&attempt).await.len(), 3);
+    assert!(store.raw_value(&review).is_some());
+    assert_eq!(recover_import(&store).await, Ok(None));
+
+    let audio = cs_interview_coach::storage::audio_store()
+        .await
+        .expect("audio");
+    delete_prefix(&audio, &audio_prefix(&attempt))
+        .await
+        .expect("tidy up");
+}
+
+#[wasm_bindgen_test]
+async fn an_import_with_no_room_for_its_journal_writes_nothing() {
+    use cs_interview_coach::domain::backup::plan;
+    use cs_interview_coach::storage::{apply, ApplyError, Memory};
+    use std::sync::Arc;
+
+    let memory = Arc::new(Memory::default());
+    let store = LocalStore::with_backend(unique("test-journal-full-"), memory.clone());
+    let attempt = unique("jfull");
+    let backup = backup_of(&[review_doc(&attempt)], &[(&attempt, 2)]);
+    let p = plan(&backup, &|_| None, &Default::default());
+    memory.set_full(true);
+    assert_eq!(
+        apply(&store, &backup, &p, false).await,
+        Err(ApplyError {
+            docs: 0,
+            chunks: 0,
+            error: StoreError::Full
+        })
+    );
+    assert_eq!(chunks_of(&attempt).await, Vec::<String>::new());
+    assert_eq!(store.documents(), Ok(vec![]));
+}
+
+#[wasm_bindgen_test]
+async fn an_import_refused_part_way_is_undone_at_once() {
+    use cs_interview_coach::domain::backup::plan;
+    use cs_interview_coach::storage::{apply, recover_import, ApplyError, KeyValue};
+
+    let failing = Failing::new(1, false);
+    let store = LocalStore::with_backend(unique("test-journal-refused-"), failing.clone());
+    let attempt = unique("jrefused");
+    let backup = backup_of(
+        &[review_doc(&attempt), review_doc(&format!("{attempt}b"))],
+        &[(&attempt, 2)],
+    );
+    let p = plan(&backup, &|_| None, &Default::default());
+    // The first document goes in, the second is refused: both chunks and that document go again.
+    assert_eq!(
+        apply(&store, &backup, &p, false).await,
+        Err(ApplyError {
+            docs: 1,
+            chunks: 2,
+            error: StoreError::Full
+        })
+    );
+    assert_eq!(chunks_of(&attempt).await, Vec::<String>::new());
+    assert_eq!(store.documents(), Ok(vec![]));
+    assert_eq!(failing.get(&store.journal_key()), Ok(None));
+    assert_eq!(recover_import(&store).await, Ok(None));
+}
+
+#[wasm_bindgen_test]
+async fn an_import_whose_page_goes_away_is_undone_at_the_next_start() {
+    use cs_interview_coach::domain::backup::plan;
+    use cs_interview_coach::storage::{apply, recover_import, ApplyError, KeyValue, Recovered};
+
+    // Storage dies right after the last document is written, before the journal is removed, so
+    // the import cannot undo itself: the journal stays for the next start-up.
+    let failing = Failing::new(3, true);
+    let store = LocalStore::with_backend(unique("test-journal-gone-"), failing.clone());
+    let attempt = unique("jgone");
+    let (_, old_settings) = settings_doc(Lang::En);
+    let old_settings = old_settings.as_str();
+    failing
+        .inner
+        .set(&format!("{}:settings:app", store.prefix()), old_settings)
+        .expect("old settings");
+    let backup = backup_of(
+        &[
+            review_doc(&attempt),
+            review_doc(&format!("{attempt}b")),
+            settings_doc(Lang::ZhHans),
+        ],
+        &[(&attempt, 4)],
+    );
+    let p = plan(&backup, &|k| store.raw_value(k), &Default::default());
+    assert_eq!((p.add.len(), p.conflicts.len()), (2, 1));
+    let Err(ApplyError {
+        docs: 3, chunks: 4, ..
+    }) = apply(&store, &backup, &p, true).await
+    else {
+        panic!("expected the import to fail at its very end");
+    };
+    assert!(failing.get(&store.journal_key()).expect("get").is_some());
+    assert_eq!(chunks_of(&attempt).await.len(), 4);
+
+    // The next start-up.
+    failing.heal();
+    assert_eq!(
+        recover_import(&store).await,
+        Ok(Some(Recovered {
+            chunks_removed: 4,
+            documents_restored: 1,
+            documents_removed: 2,
+        }))
+    );
+    assert_eq!(chunks_of(&attempt).await, Vec::<String>::new());
+    assert_eq!(
+        store.documents(),
+        Ok(vec![("settings:app".to_string(), old_settings.to_string())])
+    );
+    assert_eq!(failing.get(&store.journal_key()), Ok(None));
+    // And a new import of the same file then goes through.
+    let p = plan(&backup, &|k| store.raw_value(k), &Default::default());
+    assert_eq!(apply(&store, &backup, &p, true).await, Ok((3, 4)));
+    let audio = cs_interview_coach::storage::audio_store()
+        .await
+        .expect("audio");
+    delete_prefix(&audio, &audio_prefix(&attempt))
+        .await
+        .expect("tidy up");
+}

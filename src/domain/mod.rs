@@ -11,6 +11,7 @@ pub mod filter;
 pub mod history;
 pub mod insights;
 pub mod interview;
+pub mod journal;
 pub mod library;
 pub mod locale;
 pub mod merge;

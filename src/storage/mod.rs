@@ -11,7 +11,9 @@ mod error;
 mod estimate;
 mod local;
 
-pub use backup::{apply, audio_chunks, audio_keys, clear_everything, ApplyError};
+pub use backup::{
+    apply, audio_chunks, audio_keys, clear_everything, recover_import, ApplyError, Recovered,
+};
 pub use blobs::{BlobStore, IdbBlobStore};
 pub use chunks::{audio_store, delete_prefix, read_joined, AUDIO_DB};
 pub use content::{load_questions, ContentError};
