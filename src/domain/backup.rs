@@ -195,7 +195,7 @@ fn read_document(kind: &str, raw: &str) -> Option<Result<Inside, DecodeError>> {
         k if k == Candidate::KIND => read(raw, |r: Candidate| own(r.id)),
         k if k == Kit::KIND => read(raw, |r: Kit| own(r.id)),
         k if k == Scorecard::KIND => read(raw, |r: Scorecard| Inside {
-            problem: (!super::panel::marks_in_range(&r)).then_some("a mark is outside 1–5"),
+            problem: (!marks_in_range(&r)).then_some("a mark is outside 1–5"),
             id: r.id,
             refs: vec![
                 ("candidate", r.candidate),
@@ -204,6 +204,14 @@ fn read_document(kind: &str, raw: &str) -> Option<Result<Inside, DecodeError>> {
         }),
         _ => return None,
     })
+}
+
+/// Whether every mark on `card` (scales and questions) is from 1 to 5, as the app writes them
+/// (a backup's scorecards and a panel file's are held to it alike).
+pub(crate) fn marks_in_range(card: &super::interview::Scorecard) -> bool {
+    let mark = |m: u8| (1..=5).contains(&m);
+    card.ratings.values().all(|m| mark(*m))
+        && card.answers.values().all(|a| a.rating.is_none_or(mark))
 }
 
 /// A document's size in characters, as the browser counts them (UTF-16 code units).

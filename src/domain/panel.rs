@@ -7,7 +7,7 @@
 //! that is not ours, newer, of the wrong shape, with an id outside the [id alphabet](super::ids),
 //! or whose scorecards are not the file's interviewer's or not for a candidate it lists.
 
-use super::backup::{check_header, ImportError, APP_ID};
+use super::backup::{check_header, marks_in_range, ImportError, APP_ID};
 use super::ids::valid_id;
 use super::interview::{Candidate, Interviewer, Scorecard};
 use serde::{Deserialize, Serialize};
@@ -77,20 +77,6 @@ pub fn export_panel_counted(
         scorecards: mine,
     };
     (serde_json::to_string(&file).unwrap_or_default(), left_out)
-}
-
-/// A mark on a scorecard: 1 to 5.
-fn valid_mark(m: u8) -> bool {
-    (1..=5).contains(&m)
-}
-
-/// Whether every mark on `card` (scales and questions) is from 1 to 5, as the app writes them.
-pub(crate) fn marks_in_range(card: &Scorecard) -> bool {
-    card.ratings.values().all(|m| valid_mark(*m))
-        && card
-            .answers
-            .values()
-            .all(|a| a.rating.is_none_or(valid_mark))
 }
 
 /// Checks one scorecard of a file whose interviewer is `interviewer` and whose candidates are
