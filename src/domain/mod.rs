@@ -9,6 +9,7 @@ pub mod coverage;
 pub mod custom;
 pub mod filter;
 pub mod history;
+pub mod ids;
 pub mod insights;
 pub mod interview;
 pub mod journal;

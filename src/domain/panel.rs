@@ -2,11 +2,16 @@
 //! colleagues' files merges them per candidate. The merge is idempotent (the same file twice changes
 //! nothing) and never resolves a conflict silently: the same interviewer's scorecard for the same
 //! candidate with different content is listed for the user to decide.
+//!
+//! A panel file gets the same distrust as a backup: [`parse_panel`] refuses, with the reason, a file
+//! that is not ours, newer, of the wrong shape, with an id outside the [id alphabet](super::ids),
+//! or whose scorecards are not the file's interviewer's or not for a candidate it lists.
 
-use super::backup::{check_header, ImportError, APP_ID};
+use super::backup::{check_header, marks_in_range, ImportError, APP_ID};
+use super::ids::valid_id;
 use super::interview::{Candidate, Interviewer, Scorecard};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const PANEL_SCHEMA: u32 = 1;
 
@@ -24,43 +29,110 @@ pub struct PanelFile {
 }
 
 /// Writes my panel file: the candidates and my scorecards for them.
+///
+/// The file holds only what [`parse_panel`] accepts, so that it always imports: candidates and
+/// scorecards whose ids are not valid, repeated ids, and scorecards for a candidate the file does
+/// not list (or with a mark outside 1–5) are left out (see [`export_panel_counted`]).
 pub fn export_panel(
     me: &Interviewer,
     candidates: &[Candidate],
     cards: &[Scorecard],
     now: u64,
 ) -> String {
-    let mine: Vec<Scorecard> = cards
-        .iter()
-        .filter(|c| c.interviewer.id == me.id)
-        .cloned()
-        .collect();
+    export_panel_counted(me, candidates, cards, now).0
+}
+
+/// [`export_panel`], with how many of the candidates and my scorecards were left out because a
+/// colleague's app would refuse them.
+pub fn export_panel_counted(
+    me: &Interviewer,
+    candidates: &[Candidate],
+    cards: &[Scorecard],
+    now: u64,
+) -> (String, usize) {
+    let mut left_out = 0;
+    let mut listed: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        if valid_id(&c.id) && !listed.iter().any(|l| l.id == c.id) {
+            listed.push(c.clone());
+        } else {
+            left_out += 1;
+        }
+    }
+    let mut mine: Vec<Scorecard> = Vec::new();
+    for card in cards.iter().filter(|c| c.interviewer.id == me.id) {
+        if check_card(card, &me.id, &listed).is_ok() && !mine.iter().any(|m| m.id == card.id) {
+            mine.push(card.clone());
+        } else {
+            left_out += 1;
+        }
+    }
     let file = PanelFile {
         app: APP_ID.into(),
         kind: "panel".into(),
         schema: PANEL_SCHEMA,
         exported_ms: now,
         interviewer: me.clone(),
-        candidates: candidates.to_vec(),
+        candidates: listed,
         scorecards: mine,
     };
-    serde_json::to_string(&file).unwrap_or_default()
+    (serde_json::to_string(&file).unwrap_or_default(), left_out)
 }
 
-/// Reads and checks a panel file.
+/// Checks one scorecard of a file whose interviewer is `interviewer` and whose candidates are
+/// `candidates`.
+fn check_card(card: &Scorecard, interviewer: &str, candidates: &[Candidate]) -> Result<(), String> {
+    let at = |what: &str| format!("scorecard {:?}: {what}", cut(&card.id));
+    if !valid_id(&card.id) {
+        return Err(at("its id is not valid"));
+    }
+    if !valid_id(&card.candidate) {
+        return Err(at("its candidate's id is not valid"));
+    }
+    if !candidates.iter().any(|c| c.id == card.candidate) {
+        return Err(at("its candidate is not in the file"));
+    }
+    if card.interviewer.id != interviewer {
+        return Err(at("it is another interviewer's, not the file's"));
+    }
+    if !marks_in_range(card) {
+        return Err(at("a mark is outside 1–5"));
+    }
+    Ok(())
+}
+
+/// At most 40 characters of an id, for an error message.
+fn cut(id: &str) -> String {
+    id.chars().take(40).collect()
+}
+
+/// Reads and checks a panel file: one of ours of kind "panel", not from a newer schema, with every
+/// field of the expected type, valid ids (interviewer, candidates, scorecards and the candidates
+/// they are for), no id twice, every scorecard the file's interviewer's and for a candidate the
+/// file lists, and marks from 1 to 5. Anything else refuses the file whole, with the reason.
 pub fn parse_panel(text: &str) -> Result<PanelFile, ImportError> {
-    let value = check_header(text, Some("panel"), PANEL_SCHEMA)?;
+    check_header(text, Some("panel"), PANEL_SCHEMA)?;
     let file: PanelFile =
-        serde_json::from_value(value).map_err(|e| ImportError::Corrupt(e.to_string()))?;
-    let bad_id = |id: &str| id.is_empty() || id.len() > 200 || id.chars().any(|c| c.is_control());
-    if bad_id(&file.interviewer.id)
-        || file.candidates.iter().any(|c| bad_id(&c.id))
-        || file
-            .scorecards
-            .iter()
-            .any(|s| bad_id(&s.id) || bad_id(&s.candidate))
-    {
-        return Err(ImportError::Corrupt("bad id".into()));
+        serde_json::from_str(text).map_err(|e| ImportError::Corrupt(e.to_string()))?;
+    let corrupt = |why: String| Err(ImportError::Corrupt(why));
+    if !valid_id(&file.interviewer.id) {
+        return corrupt("the interviewer's id is not valid".into());
+    }
+    let mut ids = BTreeSet::new();
+    for c in &file.candidates {
+        if !valid_id(&c.id) {
+            return corrupt(format!("candidate {:?}: its id is not valid", cut(&c.id)));
+        }
+        if !ids.insert(c.id.as_str()) {
+            return corrupt(format!("candidate {:?} is in the file twice", c.id));
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for card in &file.scorecards {
+        check_card(card, &file.interviewer.id, &file.candidates).map_err(ImportError::Corrupt)?;
+        if !ids.insert(card.id.as_str()) {
+            return corrupt(format!("scorecard {:?} is in the file twice", card.id));
+        }
     }
     Ok(file)
 }
@@ -280,5 +352,191 @@ mod tests {
             parse_panel(&ok.replacen("\"a-1\"", "\"\"", 1)),
             Err(ImportError::Corrupt(_))
         ));
+    }
+
+    /// A good file from alice: two candidates, a scorecard for each; as JSON to damage.
+    fn good() -> serde_json::Value {
+        let text = export_panel(
+            &who("alice"),
+            &[cand("a-1", "Li"), cand("a-2", "Wu")],
+            &[card("s1", "alice", "a-1", 4), card("s2", "alice", "a-2", 5)],
+            1,
+        );
+        serde_json::from_str(&text).expect("json")
+    }
+
+    fn parse_value(v: &serde_json::Value) -> Result<PanelFile, ImportError> {
+        parse_panel(&v.to_string())
+    }
+
+    fn corrupt(v: &serde_json::Value) -> String {
+        match parse_value(v) {
+            Err(ImportError::Corrupt(why)) => why,
+            other => panic!("expected Corrupt, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_good_file_reads_back_as_it_was_written() {
+        let file = parse_value(&good()).expect("parse");
+        assert_eq!(file.candidates.len(), 2);
+        assert_eq!(file.scorecards.len(), 2);
+        assert_eq!(file.interviewer, who("alice"));
+    }
+
+    #[test]
+    fn a_panel_file_from_a_newer_schema_is_newer_not_corrupt() {
+        let mut v = good();
+        v["schema"] = 2.into();
+        assert_eq!(
+            parse_value(&v),
+            Err(ImportError::Newer {
+                found: 2,
+                supported: PANEL_SCHEMA
+            })
+        );
+        // Even when the rest of it is in a shape this app does not know.
+        v["scorecards"] = "a new shape".into();
+        assert!(matches!(parse_value(&v), Err(ImportError::Newer { .. })));
+        v["schema"] = "1".into();
+        assert!(matches!(parse_value(&v), Err(ImportError::Corrupt(_))));
+    }
+
+    /// A named way to damage a file.
+    type Damage = (&'static str, fn(&mut serde_json::Value));
+
+    #[test]
+    fn wrong_json_types_in_a_panel_file_refuse_it() {
+        let damage: [Damage; 10] = [
+            ("rating", |v| {
+                v["scorecards"][0]["ratings"]["criteria/skills"] = "4".into()
+            }),
+            ("sections", |v| v["scorecards"][0]["sections"] = 3.into()),
+            ("candidate ref", |v| {
+                v["scorecards"][0]["candidate"] = 1.into()
+            }),
+            ("submitted", |v| {
+                v["scorecards"][0]["submitted_ms"] = "soon".into()
+            }),
+            ("interviewer", |v| {
+                v["scorecards"][0]["interviewer"] = "alice".into()
+            }),
+            ("scorecards", |v| v["scorecards"] = serde_json::json!({})),
+            ("candidate name", |v| {
+                v["candidates"][0]["name"] = serde_json::Value::Null
+            }),
+            ("exported", |v| v["exported_ms"] = (-1).into()),
+            ("file interviewer", |v| v["interviewer"]["id"] = 7.into()),
+            ("unknown field", |v| v["extra"] = 1.into()),
+        ];
+        for (what, f) in damage {
+            let mut v = good();
+            f(&mut v);
+            assert!(
+                matches!(parse_value(&v), Err(ImportError::Corrupt(_))),
+                "{what}"
+            );
+        }
+    }
+
+    #[test]
+    fn hostile_ids_in_a_panel_file_refuse_it() {
+        let long = "a".repeat(101);
+        for bad in [
+            "",
+            "../x",
+            "a:b",
+            "a b",
+            "a/b",
+            "é",
+            "a\u{0}",
+            long.as_str(),
+        ] {
+            let mut v = good();
+            v["interviewer"]["id"] = bad.into();
+            for c in v["scorecards"].as_array_mut().expect("cards") {
+                c["interviewer"]["id"] = bad.into();
+            }
+            assert!(corrupt(&v).contains("interviewer"), "{bad:?}");
+            let mut v = good();
+            v["candidates"][0]["id"] = bad.into();
+            v["scorecards"][0]["candidate"] = bad.into();
+            assert!(corrupt(&v).contains("candidate"), "{bad:?}");
+            let mut v = good();
+            v["scorecards"][1]["id"] = bad.into();
+            assert!(corrupt(&v).contains("id is not valid"), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_scorecard_for_a_candidate_the_file_does_not_list_refuses_it() {
+        let mut v = good();
+        v["scorecards"][0]["candidate"] = "a-9".into();
+        assert!(corrupt(&v).contains("not in the file"));
+        let mut v = good();
+        v["candidates"].as_array_mut().expect("list").remove(1);
+        assert!(corrupt(&v).contains("not in the file"));
+    }
+
+    #[test]
+    fn a_scorecard_by_another_interviewer_than_the_files_refuses_it() {
+        let mut v = good();
+        v["scorecards"][1]["interviewer"] = serde_json::json!({"id": "bob", "name": "BOB"});
+        assert!(corrupt(&v).contains("another interviewer"));
+        // A renamed interviewer is the same interviewer.
+        let mut v = good();
+        v["scorecards"][1]["interviewer"]["name"] = "Alice Chen".into();
+        assert!(parse_value(&v).is_ok());
+    }
+
+    #[test]
+    fn repeated_ids_and_marks_outside_one_to_five_refuse_a_panel_file() {
+        let mut v = good();
+        v["candidates"][1]["id"] = "a-1".into();
+        v["scorecards"][1]["candidate"] = "a-1".into();
+        assert!(corrupt(&v).contains("twice"));
+        let mut v = good();
+        v["scorecards"][1]["id"] = "s1".into();
+        assert!(corrupt(&v).contains("twice"));
+        for bad in [0, 6, 255] {
+            let mut v = good();
+            v["scorecards"][0]["ratings"]["criteria/skills"] = bad.into();
+            assert!(corrupt(&v).contains("1–5"), "{bad}");
+            let mut v = good();
+            v["scorecards"][0]["answers"]["q1"] = serde_json::json!({"rating": bad});
+            assert!(corrupt(&v).contains("1–5"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_export_leaves_out_what_a_colleague_would_refuse_so_it_always_imports() {
+        let stray = card("s9", "alice", "gone", 3);
+        let mut odd = card("s8", "alice", "a-1", 3);
+        odd.ratings.insert("criteria/other".into(), 9);
+        let (text, left_out) = export_panel_counted(
+            &who("alice"),
+            &[
+                cand("a-1", "Li"),
+                cand("a-1", "Li again"),
+                cand("../x", "Evil"),
+            ],
+            &[
+                card("s1", "alice", "a-1", 4),
+                card("s1", "alice", "a-1", 2),
+                stray,
+                odd,
+                card("b1", "bob", "a-1", 1),
+            ],
+            1,
+        );
+        assert_eq!(
+            left_out, 5,
+            "a repeated and a bad candidate; a repeated, a stray and an odd card"
+        );
+        let file = parse_panel(&text).expect("it imports");
+        assert_eq!(file.candidates, [cand("a-1", "Li")]);
+        assert_eq!(file.scorecards.len(), 1);
+        assert_eq!(file.scorecards[0].ratings["criteria/skills"], 4);
+        assert!(parse_panel(&export_panel(&who("alice"), &[], &[], 1)).is_ok());
     }
 }
