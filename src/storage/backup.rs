@@ -115,6 +115,11 @@ const UNFINISHED: &str =
 impl LocalStore {
     /// Where the journal of an import in progress is kept: `<prefix>-journal`. Outside the
     /// `<prefix>:` documents, so it is never exported, listed or counted as a document.
+    /// Whether an import's journal is there (an import is running, or was cut off).
+    pub fn has_journal(&self) -> bool {
+        self.kv().get(&self.journal_key()).ok().flatten().is_some()
+    }
+
     pub fn journal_key(&self) -> String {
         format!("{}-journal", self.prefix())
     }

@@ -207,7 +207,7 @@ describe("backup", () => {
     await axe(page, "import error");
   });
 
-  test("an import that storage refuses part way says what was written, deletes nothing, and a retry finishes it", async () => {
+  test("an import that storage refuses part way is undone, says so, and a retry finishes it", async () => {
     const { app, page } = await open(VIEWPORTS.desktop);
     // localStorage that takes only `__writesLeft` more app writes, when that is set.
     await page.addInitScript(() => {
@@ -239,12 +239,12 @@ describe("backup", () => {
     await page.getByTestId("import-plan").waitFor();
     await page.getByRole("button", { name: "Import", exact: true }).click();
     const error = page.getByTestId("import-error");
-    await error.filter({ hasText: "The import stopped part way: storage refused a write. 1 item and 0 recording parts were written; the rest were not. Nothing was deleted." }).waitFor();
+    await error.filter({ hasText: "The import could not finish: storage refused a write. Everything it had written was undone" }).waitFor();
     await error.filter({ hasText: "Storage is full." }).waitFor();
     assert.equal(await error.getAttribute("role"), "alert");
-    const partial = await app.documents();
-    assert.equal(Object.keys(partial).length, Object.keys(kept).length + 1);
-    for (const [key, value] of Object.entries(kept)) assert.deepEqual(partial[key], value, `${key} is untouched`);
+    // All or nothing: what was written is undone, what was here is untouched, no journal is left.
+    assert.deepEqual(await app.documents(), kept);
+    assert.equal(await page.evaluate(() => localStorage.getItem("csic-journal")), null);
 
     // With room again, the same file finishes the job: what is here already is skipped.
     await page.evaluate(() => (window.__writesLeft = undefined));

@@ -28,6 +28,7 @@ pub fn NoticeArea() -> impl IntoView {
                         Notice::DeletedElsewhere => {
                             t_string!(i18n, notice_deleted_elsewhere).to_string()
                         }
+                        Notice::ImportUndone => t_string!(i18n, notice_import_undone).to_string(),
                         Notice::WipedElsewhere => {
                             t_string!(i18n, notice_wiped_elsewhere).to_string()
                         }

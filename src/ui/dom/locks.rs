@@ -32,13 +32,28 @@ fn release(number: u64) {
     }
 }
 
-/// Asks for lock `name` until the current owner is cleaned up. `granted(true)` once it is held,
-/// `granted(false)` if another tab holds it (unless `steal`, which takes it from that tab).
-/// `lost()` runs if another tab steals it later.
-pub fn hold(name: &str, steal: bool, granted: impl Fn(bool) + 'static, lost: impl Fn() + 'static) {
+/// A lock asked for with [`hold`]; [`LockHandle::release`] gives it up early.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LockHandle(u64);
+
+impl LockHandle {
+    pub fn release(self) {
+        release(self.0);
+    }
+}
+
+/// Asks for lock `name` until the current owner (if any) is cleaned up, or until released.
+/// `granted(true)` once it is held, `granted(false)` if another tab holds it (unless `steal`, which
+/// takes it from that tab). `lost()` runs if another tab steals it later.
+pub fn hold(
+    name: &str,
+    steal: bool,
+    granted: impl Fn(bool) + 'static,
+    lost: impl Fn() + 'static,
+) -> Option<LockHandle> {
     let Some(locks) = lock_manager() else {
         granted(true);
-        return;
+        return None;
     };
     let number = HELD.with(|h| {
         let mut h = h.borrow_mut();
@@ -68,12 +83,10 @@ pub fn hold(name: &str, steal: bool, granted: impl Fn(bool) + 'static, lost: imp
     let request = js_sys::Reflect::get(&locks, &JsValue::from_str("request"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let Some(request) = request else {
-        return;
-    };
+    let request = request?;
     let Ok(result) = request.call3(&locks, &JsValue::from_str(name), &options, grant.as_ref())
     else {
-        return;
+        return None;
     };
     if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
         // A stolen lock rejects the request's promise.
@@ -89,7 +102,10 @@ pub fn hold(name: &str, steal: bool, granted: impl Fn(bool) + 'static, lost: imp
             },
         )
     });
-    on_cleanup(move || release(number));
+    if leptos::prelude::Owner::current().is_some() {
+        on_cleanup(move || release(number));
+    }
+    Some(LockHandle(number))
 }
 
 /// The names of the locks held now, in any tab of this app (empty where there are no Web Locks).

@@ -61,8 +61,53 @@ pub fn provide(store: LocalStore) -> AppState {
         interviews: Interviews::provide(&store, notices),
     };
     sync::listen(store.clone());
+    undo_interrupted_import(&store, notices);
     provide_context(store);
     state
+}
+
+/// The Web Lock an import holds while it writes, so that no other tab's start-up rolls it back.
+pub const IMPORT_LOCK: &str = "csic-import";
+
+/// Set in sessionStorage across the reload that follows an undone import.
+const IMPORT_UNDONE: &str = "csic-import-undone";
+
+/// An import cut off by a reload left a journal: roll it back (its chunks and documents go, replaced
+/// documents come back), then reload so that every store shows storage as it is, and say so.
+fn undo_interrupted_import(store: &LocalStore, notices: Notices) {
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let Some(s) = &session {
+        if s.get_item(IMPORT_UNDONE).ok().flatten().is_some() {
+            let _ = s.remove_item(IMPORT_UNDONE);
+            notices.push(Notice::ImportUndone);
+        }
+    }
+    if !store.has_journal() {
+        return;
+    }
+    let store = store.clone();
+    leptos::task::spawn_local(async move {
+        if crate::ui::dom::locks::held()
+            .await
+            .iter()
+            .any(|l| l == IMPORT_LOCK)
+        {
+            // Another tab is importing right now: its journal is not an interrupted one.
+            return;
+        }
+        match crate::storage::recover_import(&store).await {
+            Ok(Some(_)) => {
+                if let Some(s) = &session {
+                    let _ = s.set_item(IMPORT_UNDONE, "1");
+                }
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+            Ok(None) => {}
+            Err(e) => notices.report(&e),
+        }
+    });
 }
 
 /// The document store the stores were loaded from (for whole-store work: backup, delete all).

@@ -16,6 +16,8 @@ pub enum Notice {
     DeletedElsewhere,
     /// "Delete all my data" ran in another tab: this tab writes nothing more.
     WipedElsewhere,
+    /// An import cut off by a reload was rolled back at start-up.
+    ImportUndone,
 }
 
 impl From<&StoreError> for Notice {

@@ -72,10 +72,10 @@ pub fn Runner(id: String) -> impl IntoView {
                 hold.try_set(Hold::Lost);
             }
         };
-        match owner.get_value() {
+        let _ = match owner.get_value() {
             Some(o) => o.with(|| locks::hold(&lock, steal, granted, lost)),
             None => locks::hold(&lock, steal, granted, lost),
-        }
+        };
     };
     // Asked once the app has stopped what no tab runs (else this page would count as another tab).
     Effect::new(move |asked: Option<bool>| {

@@ -1,13 +1,16 @@
 //! The user's backup: export everything to one file, import a file (checked, merged without
 //! duplicates, nothing overwritten without consent), and delete everything.
 
-use crate::domain::backup::{export, export_size, parse, Backup, ImportError, Plan, SCHEMA};
+use crate::domain::backup::{
+    export, export_size, parse, Backup, ImportError, Plan, TooBig, SCHEMA,
+};
 use crate::domain::units::format_bytes;
 use crate::i18n::*;
 use crate::storage::{apply, audio_chunks, audio_keys, clear_everything, ApplyError, StoreError};
+use crate::ui::dom::locks::{self, LockHandle};
 use crate::ui::dom::{dated_name, download, file_text, now_ms, picked_file};
 use crate::ui::erase::{click, event};
-use crate::ui::state::{sync, use_practice, use_store};
+use crate::ui::state::{sync, use_practice, use_store, IMPORT_LOCK};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -34,8 +37,12 @@ enum ImportState {
     Failed(ImportError),
     Ready(Arc<Backup>, Plan),
     Writing,
-    /// Storage refused a write part way: this much was written, the rest was not.
+    /// Storage refused a write part way: the import was undone.
     WriteFailed(ApplyError),
+    /// The file does not fit in the storage left: nothing was written.
+    TooBig(TooBig),
+    /// Another tab is importing.
+    Busy,
 }
 
 #[component]
@@ -46,6 +53,8 @@ pub fn DataPage() -> impl IntoView {
     let with_audio = RwSignal::new(true);
     let exporting = RwSignal::new(false);
     let export_error = RwSignal::new(false);
+    // How many damaged records the last export carried as set aside.
+    let exported_aside = RwSignal::new(0usize);
     let flash = session_storage().and_then(|s| {
         let v = s.get_item(FLASH).ok().flatten();
         let _ = s.remove_item(FLASH);
@@ -103,10 +112,11 @@ pub fn DataPage() -> impl IntoView {
             } else {
                 Vec::new()
             };
-            let (text, _skipped) = export(&docs, &audio, now_ms());
+            let (text, set_aside) = export(&docs, &audio, now_ms());
             if !download(&dated_name("cs-interview-coach"), &text) {
                 export_error.set(true);
             }
+            exported_aside.set(set_aside.len());
             exporting.set(false);
         });
     };
@@ -147,24 +157,66 @@ pub fn DataPage() -> impl IntoView {
         }
         .to_string()
     };
+    // One import at a time across tabs (the start-up recovery leaves a running one alone).
+    let pending = StoredValue::new(None::<(Arc<Backup>, Plan, bool)>);
+    let import_lock = StoredValue::new(None::<LockHandle>);
+    let release = move || {
+        if let Some(h) = import_lock.try_update_value(Option::take).flatten() {
+            h.release();
+        }
+    };
+    let write_import = move |(backup, plan, replace): (Arc<Backup>, Plan, bool)| {
+        spawn_local(async move {
+            // Nothing is written unless all of it fits.
+            let free = crate::storage::storage_estimate()
+                .await
+                .map(|e| e.quota.saturating_sub(e.usage));
+            let room = if replace {
+                plan.check_room_replacing(free)
+            } else {
+                plan.check_room(free)
+            };
+            if let Err(too_big) = room {
+                release();
+                state.set(ImportState::TooBig(too_big));
+                return;
+            }
+            let local = store.get_value();
+            match apply(&local, &backup, &plan, replace).await {
+                Ok((docs, chunks)) => reload_with(&format!("imported:{docs}:{chunks}")),
+                Err(e) => {
+                    release();
+                    state.set(ImportState::WriteFailed(e));
+                }
+            }
+        });
+    };
     let run_import = move |_| {
         let ImportState::Ready(backup, plan) =
             std::mem::replace(&mut *state.write(), ImportState::Writing)
         else {
             return;
         };
-        let replace = replace.get_untracked();
-        spawn_local(async move {
-            let local = store.get_value();
-            match apply(&local, &backup, &plan, replace).await {
-                Ok((docs, chunks)) => reload_with(&format!("imported:{docs}:{chunks}")),
-                Err(e) => state.set(ImportState::WriteFailed(e)),
+        pending.set_value(Some((backup, plan, replace.get_untracked())));
+        let granted = move |ok: bool| {
+            if !ok {
+                state.try_set(ImportState::Busy);
+                return;
             }
-        });
+            if let Some(job) = pending.try_update_value(Option::take).flatten() {
+                write_import(job);
+            }
+        };
+        let handle = locks::hold(IMPORT_LOCK, false, granted, || {});
+        import_lock.set_value(handle);
     };
     let import_view = move || {
         state.with(|st| match st {
         ImportState::Idle => ().into_any(),
+        ImportState::Busy => {
+            view! { <p role="alert" class="error" data-testid="import-error">{tx!(i18n, data_import_busy)}</p> }
+                .into_any()
+        }
         ImportState::Reading | ImportState::Writing => {
             view! { <p role="status">{tx!(i18n, data_working)}</p> }.into_any()
         }
@@ -191,8 +243,23 @@ pub fn DataPage() -> impl IntoView {
             };
             view! {
                 <div role="alert" class="error" data-testid="import-error">
-                    <p>{t_string!(i18n, data_error_write, n = e.docs, audio = e.chunks)}</p>
+                    <p>{tx!(i18n, data_error_write)}</p>
                     <p>{why}</p>
+                </div>
+            }
+            .into_any()
+        }
+        ImportState::TooBig(t) => {
+            let msg = t_string!(
+                i18n,
+                data_error_too_big,
+                needed = format_bytes(t.needed),
+                free = format_bytes(t.free)
+            );
+            view! {
+                <div role="alert" class="error" data-testid="import-error">
+                    <p>{msg}</p>
+                    <p>{tx!(i18n, data_nothing_changed)}</p>
                 </div>
             }
             .into_any()
@@ -204,12 +271,18 @@ pub fn DataPage() -> impl IntoView {
                 .map(|(k, n)| view! { <li>{kind_name(&k)} ": " {n}</li> })
                 .collect_view();
             let conflicts = plan.conflicts.len();
+            let rejected = plan.rejected.len();
             let nothing = plan.is_empty();
             let summary = t_string!(i18n, data_plan_summary, add = plan.add.len(), same = plan.same, audio = plan.audio_add.len());
             view! {
                 <div class="import-plan" data-testid="import-plan">
                     <p>{summary}</p>
                     <ul>{adds}</ul>
+                    {(rejected > 0).then(|| view! {
+                        <p class="warning" data-testid="import-rejected">
+                            {txt!(t_string!(i18n, data_plan_rejected, n = rejected))}
+                        </p>
+                    })}
                     {(conflicts > 0).then(|| view! {
                         <p class="warning">{txt!(t_string!(i18n, data_plan_conflicts, n = conflicts))}</p>
                         <label class="check">
@@ -273,6 +346,11 @@ pub fn DataPage() -> impl IntoView {
                 {tx!(i18n, data_export)}
             </button>
             {move || export_error.get().then(|| view! { <p role="alert" class="error">{tx!(i18n, data_export_failed)}</p> })}
+            {move || (exported_aside.get() > 0).then(|| view! {
+                <p role="status" class="warning" data-testid="export-set-aside">
+                    {txt!(t_string!(i18n, data_export_set_aside, n = exported_aside.get()))}
+                </p>
+            })}
             <h2>{tx!(i18n, data_import_title)}</h2>
             <p>{tx!(i18n, data_import_intro)}</p>
             <label for="import-file">{tx!(i18n, data_choose_file)}</label>
