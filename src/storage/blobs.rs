@@ -36,6 +36,9 @@ fn browser_error(value: JsValue) -> StoreError {
     if name == "QuotaExceededError" {
         return StoreError::Full;
     }
+    if name == "AbortError" {
+        return StoreError::Aborted;
+    }
     let message = js_sys::Reflect::get(&value, &"message".into())
         .ok()
         .and_then(|m| m.as_string())
@@ -79,10 +82,12 @@ fn committed(tx: &IdbTransaction) -> JsFuture {
         });
         let err_tx = tx.clone();
         let on_fail = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
-            let error = err_tx
-                .error()
-                .map(JsValue::from)
-                .unwrap_or_else(|| JsValue::from_str("IndexedDB transaction aborted"));
+            // An explicit abort has no error of its own: name it, so that it is reported as such.
+            let error = err_tx.error().map(JsValue::from).unwrap_or_else(|| {
+                let e = js_sys::Error::new("IndexedDB transaction aborted");
+                e.set_name("AbortError");
+                e.into()
+            });
             let _ = reject.call1(&JsValue::NULL, &error);
         })
         .into_js_value();

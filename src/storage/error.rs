@@ -17,6 +17,9 @@ pub enum StoreError {
         set_aside_as: Option<String>,
         error: DecodeError,
     },
+    /// The browser cancelled the write (an aborted IndexedDB transaction: the page was closing, or
+    /// storage was being cleared); nothing of it was kept.
+    Aborted,
     /// Any other error the browser reported.
     Browser(String),
 }
@@ -34,6 +37,7 @@ impl fmt::Display for StoreError {
                 Some(aside) => write!(f, "{key} was unreadable ({error}) and was moved to {aside}"),
                 None => write!(f, "{key} was unreadable ({error})"),
             },
+            StoreError::Aborted => write!(f, "the browser cancelled the write"),
             StoreError::Browser(e) => write!(f, "{e}"),
         }
     }

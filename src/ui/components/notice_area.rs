@@ -23,7 +23,14 @@ pub fn NoticeArea() -> impl IntoView {
                         Notice::StorageUnavailable => {
                             t_string!(i18n, notice_storage_unavailable).to_string()
                         }
+                        Notice::UnreadableMany { count, kinds } => t_string!(
+                            i18n,
+                            notice_unreadable_many,
+                            n = count,
+                            kinds = kinds.join(", ")
+                        ),
                         Notice::StorageFull => t_string!(i18n, notice_storage_full).to_string(),
+                        Notice::WriteAborted => t_string!(i18n, notice_write_aborted).to_string(),
                         Notice::SaveFailed => t_string!(i18n, notice_save_failed).to_string(),
                         Notice::DeletedElsewhere => {
                             t_string!(i18n, notice_deleted_elsewhere).to_string()

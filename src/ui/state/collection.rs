@@ -196,8 +196,18 @@ impl<R: Keyed> Collection<R> {
         self.save_as(record).is_some()
     }
 
+    /// Like [`Collection::save`], with the storage error when that was why (`Err(None)`: the record
+    /// was deleted in another tab, or everything was).
+    pub fn try_save(&self, record: R) -> Result<(), Option<StoreError>> {
+        self.write_record(record).map(drop)
+    }
+
     /// Like [`Collection::save`], returning the record as written (merged, if another tab edited it).
     fn save_as(&self, record: R) -> Option<R> {
+        self.write_record(record).ok()
+    }
+
+    fn write_record(&self, record: R) -> Result<R, Option<StoreError>> {
         let id = record.key().into_owned();
         let base = self.bases.with_value(|b| b.get(&id).cloned());
         let outcome = self
@@ -209,17 +219,17 @@ impl<R: Keyed> Collection<R> {
                     b.insert(id, base);
                 });
                 self.show(record.clone());
-                Some(record)
+                Ok(record)
             }
             Outcome::Gone => {
                 self.forget(&id);
-                None
+                Err(None)
             }
-            Outcome::Failed => {
+            Outcome::Failed(error) => {
                 // Controls that changed ahead of the save (a ticked box) are set back to what is
                 // stored.
                 self.items.notify();
-                None
+                Err(error)
             }
         }
     }
@@ -338,7 +348,7 @@ impl<R: Record + Default + Clone + Send + Sync + 'static> Doc<R> {
             }
             // A single record is never deleted by itself; only "Delete all my data" removes it,
             // and then nothing is written.
-            Outcome::Gone | Outcome::Failed => {
+            Outcome::Gone | Outcome::Failed(_) => {
                 self.value.notify();
                 false
             }

@@ -9,8 +9,15 @@ pub enum Notice {
     Unreadable {
         set_aside_as: Option<String>,
     },
+    /// Several were (at start-up, every kind is read): how many, and of which kinds. One notice.
+    UnreadableMany {
+        count: usize,
+        kinds: Vec<String>,
+    },
     StorageUnavailable,
     StorageFull,
+    /// The browser cancelled a write (an aborted IndexedDB transaction).
+    WriteAborted,
     SaveFailed,
     /// Another tab deleted what this tab was saving: it was not brought back.
     DeletedElsewhere,
@@ -28,6 +35,7 @@ impl From<&StoreError> for Notice {
             },
             StoreError::Unavailable(_) => Notice::StorageUnavailable,
             StoreError::Full => Notice::StorageFull,
+            StoreError::Aborted => Notice::WriteAborted,
             StoreError::Browser(_) => Notice::SaveFailed,
         }
     }
@@ -65,7 +73,48 @@ impl Notices {
 
     pub fn report(&self, error: &StoreError) {
         leptos::logging::warn!("storage: {error}");
+        if let StoreError::Unreadable { key, .. } = error {
+            self.unreadable(key, Notice::from(error));
+            return;
+        }
         self.push(Notice::from(error));
+    }
+
+    /// The first unreadable value gets its own notice; any more join it in one that counts them
+    /// and names their kinds.
+    fn unreadable(&self, key: &str, single: Notice) {
+        // `csic:<kind>:<id>`, and a set-aside copy `csic:unreadable:<kind>:<id>:<ms>`.
+        let kind_of = |k: &str| k.split(':').nth(1).unwrap_or(k).to_string();
+        let kind = kind_of(key);
+        let mut merged = false;
+        self.list.update(|l| {
+            for (_, n) in l.iter_mut() {
+                let (count, mut kinds) = match n {
+                    Notice::Unreadable { set_aside_as } => (
+                        1,
+                        set_aside_as
+                            .as_deref()
+                            .and_then(|a| a.split(':').nth(2))
+                            .map(|k| vec![k.to_string()])
+                            .unwrap_or_default(),
+                    ),
+                    Notice::UnreadableMany { count, kinds } => (*count, kinds.clone()),
+                    _ => continue,
+                };
+                if !kinds.contains(&kind) {
+                    kinds.push(kind.clone());
+                }
+                *n = Notice::UnreadableMany {
+                    count: count + 1,
+                    kinds,
+                };
+                merged = true;
+                break;
+            }
+        });
+        if !merged {
+            self.push(single);
+        }
     }
 
     pub fn dismiss(&self, id: u32) {

@@ -5,7 +5,7 @@ use super::notices::{Notice, Notices};
 use super::sync;
 use crate::domain::merge::{three_way, three_way_theirs};
 use crate::domain::record::{data_value, encode, from_data, Record};
-use crate::storage::{Base, Checked, LocalStore};
+use crate::storage::{Base, Checked, LocalStore, StoreError};
 
 /// How a save ended.
 pub(super) enum Outcome<R> {
@@ -13,8 +13,8 @@ pub(super) enum Outcome<R> {
     Written(R, Base),
     /// Another tab deleted the record: it is not written back.
     Gone,
-    /// Not written; a notice says why.
-    Failed,
+    /// Not written; a notice says why (the storage error, if it was one).
+    Failed(Option<StoreError>),
 }
 
 /// Writes `record` over `base`, merging with whatever another tab wrote since. Pure storage work
@@ -28,7 +28,7 @@ pub(super) fn write<R: Record + Clone>(
 ) -> Outcome<R> {
     if sync::wiped(store) {
         notices.push(Notice::WipedElsewhere);
-        return Outcome::Failed;
+        return Outcome::Failed(None);
     }
     // A few rounds: another tab could write again between our read and our write.
     for _ in 0..3 {
@@ -48,12 +48,12 @@ pub(super) fn write<R: Record + Clone>(
             }
             Err(e) => {
                 notices.report(&e);
-                return Outcome::Failed;
+                return Outcome::Failed(Some(e));
             }
         }
     }
     notices.push(Notice::SaveFailed);
-    Outcome::Failed
+    Outcome::Failed(None)
 }
 
 /// Our edit of `base` merged with `theirs` (another tab's edit of it).

@@ -6,6 +6,7 @@ use crate::domain::route::{Route, Start};
 use crate::domain::session::Session;
 use crate::domain::sets::BuiltinSet;
 use crate::i18n::*;
+use crate::storage::StoreError;
 use crate::ui::dom::{fresh_id, now_ms};
 use crate::ui::router::replace_route;
 use crate::ui::state::queries::draw;
@@ -13,6 +14,12 @@ use crate::ui::state::{
     use_bank, use_practice, use_prefs, use_reviews, Bank, LoadState, Practice, Reviews,
 };
 use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+enum NotStarted {
+    NoQuestions,
+    NotSaved(Option<StoreError>),
+}
 
 /// The questions a new session would ask, once the bank is loaded. Empty if none is available.
 fn questions_for(bank: Bank, practice: Practice, reviews: Reviews, start: &Start) -> Vec<String> {
@@ -43,7 +50,8 @@ pub fn PracticePage(start: Start) -> impl IntoView {
     let practice = use_practice();
     let prefs = use_prefs();
     let reviews = use_reviews();
-    let failed = RwSignal::new(false);
+    // Why no session could start: no question to ask, or it could not be saved (and why).
+    let failed = RwSignal::new(None::<NotStarted>);
     let resume = start == Start::Resume;
     // A new session is created once the bank has loaded, then the address becomes `#/practice`,
     // so that a reload or Back resumes it rather than starting another.
@@ -54,7 +62,7 @@ pub fn PracticePage(start: Start) -> impl IntoView {
             }
             let ids = untrack(|| questions_for(bank, practice, reviews, &start));
             let Some(first) = ids.first().cloned() else {
-                failed.set(true);
+                failed.set(Some(NotStarted::NoQuestions));
                 return true;
             };
             let now = now_ms();
@@ -68,10 +76,9 @@ pub fn PracticePage(start: Start) -> impl IntoView {
             if let Start::Set(id) = &start {
                 session.set = Some(id.clone());
             }
-            if practice.save_session(session) {
-                replace_route(Route::Practice(Start::Resume));
-            } else {
-                failed.set(true);
+            match practice.sessions.try_save(session) {
+                Ok(()) => replace_route(Route::Practice(Start::Resume)),
+                Err(error) => failed.set(Some(NotStarted::NotSaved(error))),
             }
             true
         });
@@ -85,8 +92,21 @@ pub fn PracticePage(start: Start) -> impl IntoView {
             .or_else(|| prev.cloned().flatten())
     });
     let body = move || {
-        if failed.get() {
-            return view! { <p class="error" role="alert">{tx!(i18n, practice_no_questions)}</p> }
+        if let Some(why) = failed.get() {
+            let text = match why {
+                NotStarted::NoQuestions => t_string!(i18n, practice_no_questions),
+                NotStarted::NotSaved(Some(StoreError::Full)) => {
+                    t_string!(i18n, practice_not_saved_full)
+                }
+                NotStarted::NotSaved(Some(StoreError::Unavailable(_))) => {
+                    t_string!(i18n, practice_not_saved_blocked)
+                }
+                NotStarted::NotSaved(Some(StoreError::Aborted)) => {
+                    t_string!(i18n, practice_not_saved_aborted)
+                }
+                NotStarted::NotSaved(_) => t_string!(i18n, practice_not_saved),
+            };
+            return view! { <p class="error" role="alert" data-testid="practice-not-started">{text}</p> }
                 .into_any();
         }
         match current.get() {
