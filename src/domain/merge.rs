@@ -45,9 +45,9 @@ fn merge_at(
     };
     let empty = Map::new();
     let b = base.as_object().unwrap_or(&empty);
-    let mut keys: Vec<&String> = o.keys().chain(t.keys()).chain(b.keys()).collect();
-    keys.sort();
-    keys.dedup();
+    // Every field of any side, once (a set: no sort code of its own in the wasm).
+    let keys: std::collections::BTreeSet<&String> =
+        o.keys().chain(t.keys()).chain(b.keys()).collect();
     let mut out = Map::new();
     for key in keys {
         let at = if path.is_empty() {

@@ -5,7 +5,7 @@
 //! a store can be exercised with faults injected.
 
 use super::StoreError;
-use crate::domain::record::{decode, encode, encode_rev, revision, Record};
+use crate::domain::record::{decode, encode, revision, Record};
 use gloo_storage::{LocalStorage, Storage};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -218,16 +218,18 @@ impl LocalStore {
         Ok(self.kv.get(&self.key::<R>(id))?.map(Base::of))
     }
 
-    /// Writes `record` with the next revision, but only if what is stored is still `base` (`None`:
-    /// nothing stored). Otherwise nothing is written and the value found is returned.
-    pub fn save_checked<R: Record>(
+    /// Writes the record data `data` (JSON of the current `version`) under the full key `key`, with
+    /// the next revision, but only if what is stored is still `base` (`None`: nothing stored).
+    /// Otherwise nothing is written and the value found is returned. Not generic, so that it is
+    /// compiled once for every kind of record.
+    pub fn save_checked(
         &self,
-        id: &str,
-        record: &R,
+        key: &str,
+        version: u32,
+        data: &str,
         base: Option<&Base>,
     ) -> Result<Checked, StoreError> {
-        let key = self.key::<R>(id);
-        let current = self.kv.get(&key)?;
+        let current = self.kv.get(key)?;
         let unchanged = match (&current, base) {
             (None, None) => true,
             (Some(now), Some(base)) => *now == base.raw,
@@ -237,8 +239,8 @@ impl LocalStore {
             return Ok(Checked::Changed(current));
         }
         let rev = base.map_or(0, |b| b.rev) + 1;
-        let raw = encode_rev(record, rev).map_err(|e| StoreError::Browser(e.to_string()))?;
-        self.kv.set(&key, &raw)?;
+        let raw = format!("{{\"v\":{version},\"data\":{data},\"rev\":{rev}}}");
+        self.kv.set(key, &raw)?;
         Ok(Checked::Written(Base { rev, raw }))
     }
 

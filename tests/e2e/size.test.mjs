@@ -17,9 +17,17 @@ const DIST = process.env.DIST ?? "dist";
  * view code spread over the pages, plus the string tables and content (rubric, kits). wasm-opt
  * variants (--converge, --gufa) and opt-level "s" do not help (s is 74 KB bigger). Trunk 0.21 cannot
  * split the wasm to load candidate and interviewer pages on demand (trunk-rs/trunk#1022), so the
- * budget is 537 KB (1% over today's figure, for toolchain drift). Lower it once the wasm can be split.
+ * budget was 537 KB (1% over that figure, for toolchain drift).
+ * Issue 11 (the state layer, route groups) took it from 532,319 to 530,944 B. Issue 12 (tabs that
+ * agree: revisions, a checked write with a field-by-field merge, following storage events, the wipe
+ * mark, Web Locks; the import journal, validation and room check; retention; honest refusals; 40
+ * strings in three languages) adds 43 KB: 574 KB (434 KB brotli). twiggy (before wasm-opt) puts
+ * about 60 KB of that in ui::state: the write path and the storage-event handler are one copy per
+ * kind of record (11 kinds), although the merge and the checked write themselves are compiled once
+ * (they work on JSON text). The budget is 580 KB; issue 13 (code per route group) is what brings the
+ * first load down.
  */
-const BUDGET_GZIP = 537 * 1000;
+const BUDGET_GZIP = 580 * 1000;
 
 test(`gzip total of HTML+CSS+JS+wasm stays within ${BUDGET_GZIP} bytes`, () => {
   const report = measure(DIST);

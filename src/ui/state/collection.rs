@@ -105,6 +105,7 @@ impl<R: Keyed> Collection<R> {
     }
 
     /// Another tab wrote (`Some`) or deleted (`None`) record `id`: show it.
+    #[inline(never)]
     fn external(&self, id: &str, raw: Option<String>) {
         match raw.map(|raw| (decode::<R>(&raw), raw)) {
             None => {
@@ -174,6 +175,7 @@ impl<R: Keyed> Collection<R> {
         self.items.track();
     }
 
+    #[inline(never)]
     fn show(&self, record: R) {
         self.items.update(
             |items| match items.iter_mut().find(|r| r.key() == record.key()) {
@@ -207,6 +209,8 @@ impl<R: Keyed> Collection<R> {
         self.write_record(record).ok()
     }
 
+    // Once per kind, not once per caller: the wasm stays small.
+    #[inline(never)]
     fn write_record(&self, record: R) -> Result<R, Option<StoreError>> {
         let id = record.key().into_owned();
         let base = self.bases.with_value(|b| b.get(&id).cloned());

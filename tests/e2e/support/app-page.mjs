@@ -361,3 +361,110 @@ export class InterviewerPage extends AppPage {
     return this.page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("csic:")).map((k) => [k, localStorage.getItem(k)])));
   }
 }
+
+// --- Safety (hostile files, interrupted imports, retention): page-object helpers. ---
+
+/** Everything stored: every `csic:` localStorage value (raw), the import journal, and every audio chunk with its size. */
+export async function storageSnapshot(page) {
+  return page.evaluate(async () => {
+    const docs = Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("csic:"))
+        .sort()
+        .map((k) => [k, localStorage.getItem(k)]),
+    );
+    const chunks = await new Promise((ok, fail) => {
+      const open = indexedDB.open("csic-audio");
+      open.onerror = () => fail(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains("blobs")) {
+          db.close();
+          return ok({});
+        }
+        const out = {};
+        const req = db.transaction("blobs").objectStore("blobs").openCursor();
+        req.onsuccess = () => {
+          const cursor = req.result;
+          if (!cursor) {
+            db.close();
+            return ok(out);
+          }
+          out[String(cursor.key)] = cursor.value instanceof Blob ? cursor.value.size : -1;
+          cursor.continue();
+        };
+        req.onerror = () => fail(req.error);
+      };
+    });
+    return { docs, chunks, journal: localStorage.getItem("csic-journal"), keys: Object.keys(localStorage).sort() };
+  });
+}
+
+export class SafetyPage extends ReviewPage {
+  importInput() {
+    return this.page.locator("#import-file");
+  }
+
+  /** Picks `file` (a path or `{ name, mimeType, buffer }`) for import; resolves once a plan or an error shows. */
+  async chooseImport(file) {
+    await this.importInput().setInputFiles(file);
+    await this.page.locator('[data-testid="import-plan"], [data-testid="import-error"]').first().waitFor();
+  }
+
+  importButton() {
+    return this.page.getByTestId("import-plan").getByRole("button", { name: "Import", exact: true });
+  }
+
+  /** Picks `file`, imports it and waits for the flash after the reload; returns the flash text. */
+  async importAll(file, { timeout = 60_000 } = {}) {
+    await this.chooseImport(file);
+    await this.importButton().click();
+    const flash = this.page.getByTestId("data-flash").filter({ hasText: /^Imported / });
+    await flash.waitFor({ timeout });
+    return (await flash.textContent()).trim();
+  }
+
+  noticeText() {
+    return this.page.locator(".notices").textContent();
+  }
+
+  /**
+   * After a reload that may be followed by the app's own reload (an import rolled back at
+   * start-up): waits until the app is up with no journal and no reload pending. Returns whether
+   * the "import was interrupted" notice shows.
+   */
+  async settleAfterReload({ timeout = 30_000, quiet = 1_500 } = {}) {
+    const end = Date.now() + timeout;
+    let calmSince = null;
+    let last = null;
+    while (Date.now() < end) {
+      try {
+        await this.page.locator("#main h1").first().waitFor({ state: "visible", timeout: 5_000 });
+        last = await this.page.evaluate(() => ({
+          journal: localStorage.getItem("csic-journal") !== null,
+          pending: sessionStorage.getItem("csic-import-undone") !== null,
+          notice: /An import was interrupted/.test(document.querySelector(".notices")?.textContent ?? ""),
+        }));
+        if (last.notice && !last.journal) return { notice: true };
+        if (!last.journal && !last.pending) {
+          calmSince ??= Date.now();
+          if (Date.now() - calmSince >= quiet) return { notice: false };
+        } else {
+          calmSince = null;
+        }
+      } catch {
+        calmSince = null; // the page navigated meanwhile
+      }
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`the app did not settle after the reload: ${JSON.stringify(last)}`);
+  }
+
+  retention() {
+    return this.page.getByTestId("retention");
+  }
+
+  retentionPreview() {
+    return this.page.getByTestId("retention-preview");
+  }
+}
