@@ -198,6 +198,18 @@ impl<R: Keyed> Collection<R> {
         self.save_as(record).is_some()
     }
 
+    /// What this tab last read or wrote of record `id`. An editor that keeps its own draft takes it
+    /// when it opens and saves with [`Collection::save_over`], so that the draft merges with what
+    /// other tabs saved meanwhile (and a record deleted meanwhile is not brought back).
+    pub fn base(&self, id: &str) -> Option<Base> {
+        self.bases.with_value(|b| b.get(id).cloned())
+    }
+
+    /// Saves a draft that was made from `base` (see [`Collection::base`]); `None` for a new record.
+    pub fn save_over(&self, record: R, base: Option<Base>) -> bool {
+        self.write_with(record, base).is_ok()
+    }
+
     /// Like [`Collection::save`], with the storage error when that was why (`Err(None)`: the record
     /// was deleted in another tab, or everything was).
     pub fn try_save(&self, record: R) -> Result<(), Option<StoreError>> {
@@ -212,8 +224,15 @@ impl<R: Keyed> Collection<R> {
     // Once per kind, not once per caller: the wasm stays small.
     #[inline(never)]
     fn write_record(&self, record: R) -> Result<R, Option<StoreError>> {
+        let base = self
+            .bases
+            .with_value(|b| b.get(record.key().as_ref()).cloned());
+        self.write_with(record, base)
+    }
+
+    #[inline(never)]
+    fn write_with(&self, record: R, base: Option<Base>) -> Result<R, Option<StoreError>> {
         let id = record.key().into_owned();
-        let base = self.bases.with_value(|b| b.get(&id).cloned());
         let outcome = self
             .store
             .with_value(|s| write(s, self.notices, &id, record, base));

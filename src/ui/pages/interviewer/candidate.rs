@@ -84,7 +84,7 @@ pub fn CandidatePage(id: String) -> impl IntoView {
     let prefs = use_prefs();
     let reviews = use_reviews();
     let id = StoredValue::new(id);
-    let Some(initial) = iv.candidate(&id.read_value()) else {
+    if iv.candidate(&id.read_value()).is_none() {
         return view! {
             <section class="page" aria-labelledby="candidate-title">
                 <h1 id="candidate-title" tabindex="-1">{tx!(i18n, candidate_missing)}</h1>
@@ -92,7 +92,7 @@ pub fn CandidatePage(id: String) -> impl IntoView {
             </section>
         }
         .into_any();
-    };
+    }
     let edit = move |apply: fn(&mut Candidate, String)| {
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
@@ -208,15 +208,15 @@ pub fn CandidatePage(id: String) -> impl IntoView {
             <div class="candidate-fields no-print">
                 <div class="field">
                     <label for="cand-name">{tx!(i18n, candidate_name)}</label>
-                    <input id="cand-name" type="text" prop:value=initial.name.clone() on:change=event(edit(|c, v| if !v.trim().is_empty() { c.name = v.trim().to_string() })) />
+                    <input id="cand-name" type="text" prop:value=move || iv.candidate(&id.read_value()).map(|c| c.name).unwrap_or_default() on:change=event(edit(|c, v| if !v.trim().is_empty() { c.name = v.trim().to_string() })) />
                 </div>
                 <div class="field">
                     <label for="cand-role">{tx!(i18n, candidate_role)}</label>
-                    <input id="cand-role" type="text" prop:value=initial.role.clone() on:input=event(edit(|c, v| c.role = v)) />
+                    <input id="cand-role" type="text" prop:value=move || iv.candidate(&id.read_value()).map(|c| c.role).unwrap_or_default() on:input=event(edit(|c, v| c.role = v)) />
                 </div>
                 <div class="field">
                     <label for="cand-date">{tx!(i18n, candidate_date)}</label>
-                    <input id="cand-date" type="date" prop:value=initial.date.clone() on:change=event(edit(|c, v| c.date = v)) />
+                    <input id="cand-date" type="date" prop:value=move || iv.candidate(&id.read_value()).map(|c| c.date).unwrap_or_default() on:change=event(edit(|c, v| c.date = v)) />
                 </div>
                 <div class="field">
                     <label for="cand-status">{tx!(i18n, candidate_status)}</label>
@@ -224,7 +224,7 @@ pub fn CandidatePage(id: String) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="cand-notes">{tx!(i18n, candidate_notes)}</label>
-                    <textarea id="cand-notes" rows="3" prop:value=initial.notes.clone() on:input=event(edit(|c, v| c.notes = v))></textarea>
+                    <textarea id="cand-notes" rows="3" prop:value=move || iv.candidate(&id.read_value()).map(|c| c.notes).unwrap_or_default() on:input=event(edit(|c, v| c.notes = v))></textarea>
                 </div>
             </div>
             <div class="card no-print">

@@ -38,6 +38,9 @@ pub fn QuestionEditorPage(
     );
     let errors = RwSignal::new(Vec::<InputError>::new());
     let written_in = existing.as_ref().map(|q| q.lang);
+    // The draft is an edit of the question as stored now: saved over that, it merges with what
+    // another tab saved meanwhile, and a question deleted meanwhile stays deleted.
+    let base = StoredValue::new(id.as_deref().and_then(|id| bank.custom.base(id)));
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -46,7 +49,10 @@ pub fn QuestionEditorPage(
         match draft.with_untracked(|d| d.validate(&id, lang)) {
             Ok(question) => {
                 errors.set(Vec::new());
-                if bank.save_custom(question) {
+                if bank.custom.save_over(question, base.get_value()) {
+                    go(&Route::Questions);
+                } else if editing && bank.custom(&id).is_none() {
+                    // Deleted in another tab (a notice says so): nothing to edit any more.
                     go(&Route::Questions);
                 }
             }

@@ -44,6 +44,17 @@ pub fn SettingsPage() -> impl IntoView {
                 .to_string(),
             );
             let error = RwSignal::new(None::<String>);
+            // Another tab's change shows here too (the box follows what is stored).
+            Effect::new(move |_| {
+                let p = prefs.practice();
+                let stored = match field {
+                    Field::ThinkSeconds => p.think_seconds,
+                    _ => p.answer_seconds,
+                };
+                if untrack(|| value.get().trim().parse::<u32>().ok()) != Some(stored) {
+                    value.set(stored.to_string());
+                }
+            });
             Effect::new(move |_| {
                 let text = value.get();
                 match text.trim().parse::<u32>() {
@@ -87,7 +98,7 @@ pub fn SettingsPage() -> impl IntoView {
             <div class="card">
                 <h2>{tx!(i18n, settings_practice_title)}</h2>
                 <label class="check">
-                    <input type="checkbox" id="question-times" prop:checked=initial.question_times
+                    <input type="checkbox" id="question-times" prop:checked=move || prefs.practice().question_times
                         on:change=event(checkbox(|p, on| p.question_times = on)) />
                     {tx!(i18n, settings_question_times)}
                 </label>
@@ -97,17 +108,17 @@ pub fn SettingsPage() -> impl IntoView {
                     value=answer error=answer_error />
                 <p class="help">{tx!(i18n, settings_times_help)}</p>
                 <label class="check">
-                    <input type="checkbox" id="allow-overtime" prop:checked=initial.allow_overtime
+                    <input type="checkbox" id="allow-overtime" prop:checked=move || prefs.practice().allow_overtime
                         on:change=event(checkbox(|p, on| p.allow_overtime = on)) />
                     {tx!(i18n, settings_overtime)}
                 </label>
                 <label class="check">
-                    <input type="checkbox" id="warning-tone" prop:checked=initial.tone
+                    <input type="checkbox" id="warning-tone" prop:checked=move || prefs.practice().tone
                         on:change=event(checkbox(|p, on| p.tone = on)) />
                     {tx!(i18n, settings_tone)}
                 </label>
                 <label class="check">
-                    <input type="checkbox" id="warning-vibrate" prop:checked=initial.vibrate
+                    <input type="checkbox" id="warning-vibrate" prop:checked=move || prefs.practice().vibrate
                         on:change=event(checkbox(|p, on| p.vibrate = on)) />
                     {tx!(i18n, settings_vibrate)}
                 </label>

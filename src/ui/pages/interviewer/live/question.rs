@@ -39,7 +39,7 @@ pub fn Question(ctl: Live) -> impl IntoView {
             .as_ref()
             .map(|e| e.warning_signs.clone())
             .unwrap_or_default();
-        let notes_text = c.notes(&qid).to_string();
+        let notes_text = StoredValue::new((qid.clone(), c.notes(&qid).to_string()));
         let n = c.current;
         let total = flat.len();
         let q1 = qid.clone();
@@ -78,7 +78,7 @@ pub fn Question(ctl: Live) -> impl IntoView {
                     <ul class="warning-signs">{warn.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
                 </details>
                 <label for="question-notes">{tx!(i18n, interview_notes)}</label>
-                <textarea id="question-notes" rows="4" prop:value=notes_text on:input=event(notes)></textarea>
+                <textarea id="question-notes" rows="4" prop:value=move || { let (q, first) = notes_text.get_value(); ctl.with(|c| c.notes(&q).to_string()).unwrap_or(first) } on:input=event(notes)></textarea>
                 <fieldset class="scale">
                     <legend>{tx!(i18n, interview_rating)}</legend>
                     <Levels name="question-rating".to_string() key="question-rating".to_string()

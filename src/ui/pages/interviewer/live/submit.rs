@@ -46,12 +46,12 @@ pub fn Submit(ctl: Live) -> impl IntoView {
     let candidate_link = Route::Candidate(candidate).href();
     view! {
         <label for="card-takeaways">{tx!(i18n, card_takeaways)}</label>
-        <textarea id="card-takeaways" rows="3" prop:value=takeaways_text on:input=event(takeaways)></textarea>
+        <textarea id="card-takeaways" rows="3" prop:value=move || ctl.with(|c| c.takeaways.clone()).unwrap_or_else(|| takeaways_text.clone()) on:input=event(takeaways)></textarea>
         {move || rule().map(|blocked| view! {
             <p class=if blocked { "error" } else { "warning" } data-testid="critical-rule">{tx!(i18n, card_critical_rule)}</p>
         })}
         <label for="card-reason">{tx!(i18n, card_reason)}</label>
-        <textarea id="card-reason" rows="2" prop:value=reason_text on:input=event(reason)></textarea>
+        <textarea id="card-reason" rows="2" prop:value=move || ctl.with(|c| c.reason.clone()).unwrap_or_else(|| reason_text.clone()) on:input=event(reason)></textarea>
         {move || submit_error.get().then(|| view! { <p role="alert" class="error" data-testid="submit-error">{tx!(i18n, card_submit_blocked)}</p> })}
         <p class="actions-row">
             {move || if submitted() {
