@@ -34,6 +34,24 @@ impl LocalStore {
         Ok(out)
     }
 
+    /// Every value set aside as unreadable, as `(unreadable:<kind>:<id>:<ms>, raw)`: an export
+    /// carries them (under `set_aside`), so that nothing is lost by moving to another device.
+    pub fn set_aside_values(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let prefix = format!("{}:", self.prefix());
+        let aside = format!("{}:unreadable:", self.prefix());
+        let mut out = Vec::new();
+        for key in self.kv().keys()? {
+            if key.starts_with(&aside) {
+                if let (Some(short), Some(raw)) = (key.strip_prefix(&prefix), self.kv().get(&key)?)
+                {
+                    out.push((short.to_string(), raw));
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
     /// The envelope stored under `<kind>:<id>`, if any.
     pub fn raw_value(&self, short: &str) -> Option<String> {
         self.kv()

@@ -207,6 +207,45 @@ describe("backup", () => {
     await axe(page, "import error");
   });
 
+  test("a damaged record does not block the backup: it is exported as set aside, counted, and the rest re-imports", async () => {
+    const { app, page } = await open(VIEWPORTS.desktop);
+    await app.typeAnswerIn("#/practice/question/angry-customer", "I would listen first, then offer a refund.", {
+      typeInstead: "Type my answer instead", start: "Start", answerNow: "Start answering now", stop: "Stop",
+    });
+    await page.evaluate(() => localStorage.setItem("csic:attempt:broken-one", '{"v":1,"data":{"id":'));
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: "could not be read" }).first().waitFor();
+    await app.open("#/data");
+    // Every readable document (the set-aside copy is not JSON).
+    const readable = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith("csic:") && !k.startsWith("csic:unreadable:"))
+            .sort()
+            .map((k) => [k, JSON.parse(localStorage.getItem(k))]),
+        ),
+      );
+    const before = await readable();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export to a file" }).click()]);
+    const file = join(mkdtempSync(join(tmpdir(), "csic-")), download.suggestedFilename());
+    await download.saveAs(file);
+    await page.getByTestId("export-set-aside").filter({ hasText: "1 damaged item could not be read." }).waitFor();
+    const backup = JSON.parse(readFileSync(file, "utf8"));
+    const aside = Object.entries(backup.set_aside ?? {});
+    assert.equal(aside.length, 1);
+    assert.match(aside[0][0], /^unreadable:attempt:broken-one:\d+$/);
+    assert.equal(aside[0][1], '{"v":1,"data":{"id":');
+
+    await page.getByTestId("delete-all").click();
+    await page.getByTestId("data-flash").filter({ hasText: "All your data was deleted." }).waitFor();
+    await page.locator("#import-file").setInputFiles(file);
+    await page.getByTestId("import-rejected").filter({ hasText: "1 item in this file cannot be imported" }).waitFor();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByTestId("data-flash").filter({ hasText: /^Imported \d+ items and 0 recording parts\.$/ }).waitFor();
+    assert.deepEqual(await readable(), before);
+  });
+
   test("an import that storage refuses part way is undone, says so, and a retry finishes it", async () => {
     const { app, page } = await open(VIEWPORTS.desktop);
     // localStorage that takes only `__writesLeft` more app writes, when that is set.

@@ -65,13 +65,14 @@ const SEED = backup({
   audio: audioOf("seed-audio", 3, 300),
 });
 
-/** Opens the backup page with SEED stored; returns the page and what is stored. */
+/** Opens the backup page with SEED stored (written straight to storage); returns the page and what is stored. */
 async function seeded(options) {
   const opened = await open(SafetyPage, options);
   await opened.app.open("#/data");
-  assert.equal(await opened.app.importAll(asFile(SEED)), "Imported 3 items and 3 recording parts.");
+  await opened.app.seed(SEED);
   const before = await storageSnapshot(opened.page);
   assert.equal(Object.keys(before.chunks).length, 3);
+  for (const key of Object.keys(SEED.documents)) assert.ok(before.docs[`csic:${key}`], key);
   return { ...opened, before };
 }
 
@@ -287,8 +288,9 @@ describe("an import cut off by a reload", () => {
           sessionStorage.setItem("safety-probe", j ? JSON.parse(j).phase : "no journal");
         }, Math.max(0, ms - 2));
       }, delay);
+      // Clicked in the page (a Playwright click returns some 30 ms after the click), then reloaded.
       const clicked = Date.now();
-      await app.importButton().click();
+      await app.importButton().evaluate((button) => button.click());
       await page.waitForTimeout(Math.max(0, delay - (Date.now() - clicked)));
       const reloadedAfter = Date.now() - clicked;
       await page.reload();
@@ -350,12 +352,11 @@ describe("recording retention", () => {
       audio = { ...audio, ...audioOf(r.id, r.chunks, r.bytes) };
     }
     const { app, page, seen, dialogs } = await open();
-    await app.open("#/data");
-    assert.equal(await app.importAll(asFile(backup({ documents, audio }))), "Imported 6 items and 9 recording parts.");
+    await app.open("#/settings");
+    await app.seed(backup({ documents, audio }));
     const chunksOf = (snap, id) => Object.keys(snap.chunks).filter((k) => k.startsWith(`audio:${id}:`));
     const attemptOf = (snap, id) => JSON.parse(snap.docs[`csic:attempt:${id}`]).data;
 
-    await app.open("#/settings");
     const retention = app.retention();
     assert.equal((await retention.locator("legend").textContent()).trim(), "Recordings");
     assert.equal(await page.getByTestId("retention-on").isChecked(), false);

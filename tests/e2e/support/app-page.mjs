@@ -460,6 +460,35 @@ export class SafetyPage extends ReviewPage {
     throw new Error(`the app did not settle after the reload: ${JSON.stringify(last)}`);
   }
 
+  /**
+   * Stores a backup's documents and audio chunks directly, as the app stores them (localStorage
+   * `csic:<kind>:<id>`; IndexedDB `csic-audio`, version 1, object store `blobs`), then reloads.
+   */
+  async seed(backup) {
+    await this.page.evaluate(async ({ documents, audio }) => {
+      for (const [key, doc] of Object.entries(documents)) localStorage.setItem(`csic:${key}`, JSON.stringify(doc));
+      const db = await new Promise((ok, fail) => {
+        const open = indexedDB.open("csic-audio", 1);
+        open.onupgradeneeded = () => {
+          if (!open.result.objectStoreNames.contains("blobs")) open.result.createObjectStore("blobs");
+        };
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      await new Promise((ok, fail) => {
+        const tx = db.transaction("blobs", "readwrite");
+        for (const [key, data] of Object.entries(audio)) {
+          const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+          tx.objectStore("blobs").put(new Blob([bytes]), key);
+        }
+        tx.oncomplete = ok;
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+    }, backup);
+    await this.reload();
+  }
+
   retention() {
     return this.page.getByTestId("retention");
   }

@@ -92,7 +92,12 @@ pub fn DataPage() -> impl IntoView {
         export_error.set(false);
         let include = with_audio.get_untracked();
         spawn_local(async move {
-            let docs = match store.with_value(|s| s.documents()) {
+            // Values set aside as unreadable go along too (the file lists them as set aside).
+            let docs = match store.with_value(|s| {
+                let mut docs = s.documents()?;
+                docs.extend(s.set_aside_values()?);
+                Ok::<_, crate::storage::StoreError>(docs)
+            }) {
                 Ok(d) => d,
                 Err(_) => {
                     export_error.set(true);
@@ -160,6 +165,9 @@ pub fn DataPage() -> impl IntoView {
     // One import at a time across tabs (the start-up recovery leaves a running one alone).
     let pending = StoredValue::new(None::<(Arc<Backup>, Plan, bool)>);
     let import_lock = StoredValue::new(None::<LockHandle>);
+    // The lock belongs to the page, not to the button that asked for it (that view goes as the
+    // import starts, and its cleanup would drop the lock's callback).
+    let page_owner = StoredValue::new_local(Owner::current());
     let release = move || {
         if let Some(h) = import_lock.try_update_value(Option::take).flatten() {
             h.release();
@@ -207,7 +215,10 @@ pub fn DataPage() -> impl IntoView {
                 write_import(job);
             }
         };
-        let handle = locks::hold(IMPORT_LOCK, false, granted, || {});
+        let handle = match page_owner.get_value() {
+            Some(owner) => owner.with(|| locks::hold(IMPORT_LOCK, false, granted, || {})),
+            None => locks::hold(IMPORT_LOCK, false, granted, || {}),
+        };
         import_lock.set_value(handle);
     };
     let import_view = move || {
