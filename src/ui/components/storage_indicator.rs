@@ -9,11 +9,9 @@ use leptos::task::spawn_local;
 /// Asked again whenever a recording is saved or deleted.
 pub fn use_storage_estimate() -> ReadSignal<Option<StorageEstimate>> {
     let (estimate, set_estimate) = signal(None);
-    let practice = use_context::<crate::ui::state::Practice>();
+    let practice = use_practice();
     Effect::new(move |_| {
-        if let Some(p) = practice {
-            p.stored.track();
-        }
+        practice.stored.track();
         spawn_local(async move {
             let _ = set_estimate.try_set(storage_estimate().await);
         });
