@@ -157,6 +157,7 @@ describe("hostile backup files", () => {
     assert.deepEqual(await storageSnapshot(page), before);
     // The entry is not here (it was refused): "Everything in this file is here already." is untrue.
     assert.doesNotMatch(await page.getByTestId("import-plan").textContent(), /Everything in this file is here already\./);
+    assert.match(await page.getByTestId("import-plan").textContent(), /Nothing in this file can be imported\./);
   });
 });
 
@@ -216,14 +217,14 @@ describe("hostile panel files", () => {
       return f;
     };
     const cases = [
-      ["a newer schema", variant((f) => (f.schema = 2)), /^This backup comes from a newer version of the app \(format 2; this one reads up to 1\)\. Update the app, then import it\.$/],
-      ["a rating that is a string", variant((f) => (f.scorecards[0].ratings["criteria/skills"] = "4")), /damaged and cannot be read/],
-      ["a rating outside 1–5", variant((f) => (f.scorecards[0].ratings["criteria/skills"] = 9)), /damaged and cannot be read/],
-      ["a candidate name that is a number", variant((f) => (f.candidates[0].name = 42)), /damaged and cannot be read/],
-      ["a scorecard whose candidate is not in the file", variant((f) => (f.scorecards[0].candidate = "not-in-file")), /damaged and cannot be read/],
-      ["a candidate id with ../", variant((f) => { f.candidates[0].id = "../evil"; f.scorecards[0].candidate = "../evil"; }), /damaged and cannot be read/],
-      ["a scorecard id with ../", variant((f) => (f.scorecards[0].id = "../../evil")), /damaged and cannot be read/],
-      ["an interviewer id with ../", variant((f) => { f.interviewer.id = "../evil"; f.scorecards[0].interviewer.id = "../evil"; }), /damaged and cannot be read/],
+      ["a newer schema", variant((f) => (f.schema = 2)), /^This panel file comes from a newer version of the app \(format 2; this one reads up to 1\)\. Update the app, then import it\.$/],
+      ["a rating that is a string", variant((f) => (f.scorecards[0].ratings["criteria/skills"] = "4")), /This panel file is damaged or does not have the right contents/],
+      ["a rating outside 1–5", variant((f) => (f.scorecards[0].ratings["criteria/skills"] = 9)), /This panel file is damaged or does not have the right contents/],
+      ["a candidate name that is a number", variant((f) => (f.candidates[0].name = 42)), /This panel file is damaged or does not have the right contents/],
+      ["a scorecard whose candidate is not in the file", variant((f) => (f.scorecards[0].candidate = "not-in-file")), /This panel file is damaged or does not have the right contents/],
+      ["a candidate id with ../", variant((f) => { f.candidates[0].id = "../evil"; f.scorecards[0].candidate = "../evil"; }), /This panel file is damaged or does not have the right contents/],
+      ["a scorecard id with ../", variant((f) => (f.scorecards[0].id = "../../evil")), /This panel file is damaged or does not have the right contents/],
+      ["an interviewer id with ../", variant((f) => { f.interviewer.id = "../evil"; f.scorecards[0].interviewer.id = "../evil"; }), /This panel file is damaged or does not have the right contents/],
       ["a backup file instead of a panel file", { app: "cs-interview-coach", schema: 1, exported_ms: 1, documents: {} }, /^This is not a panel file of this app\.$/],
     ];
 
@@ -288,9 +289,11 @@ describe("an import cut off by a reload", () => {
           sessionStorage.setItem("safety-probe", j ? JSON.parse(j).phase : "no journal");
         }, Math.max(0, ms - 2));
       }, delay);
-      // Clicked in the page (a Playwright click returns some 30 ms after the click), then reloaded.
-      const clicked = Date.now();
-      await app.importButton().evaluate((button) => button.click());
+      // Clicked in the page, which says when (a Playwright click returns some 30 ms after it), then reloaded.
+      const clicked = await app.importButton().evaluate((button) => {
+        button.click();
+        return Date.now();
+      });
       await page.waitForTimeout(Math.max(0, delay - (Date.now() - clicked)));
       const reloadedAfter = Date.now() - clicked;
       await page.reload();

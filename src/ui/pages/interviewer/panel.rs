@@ -81,8 +81,8 @@ pub fn PanelFiles() -> impl IntoView {
         State::Failed(e) => {
             let msg = match e {
                 ImportError::NotOurs => t_string!(i18n, panel_error_not_ours).to_string(),
-                ImportError::Corrupt(_) => t_string!(i18n, data_error_corrupt).to_string(),
-                ImportError::Newer { found, .. } => t_string!(i18n, data_error_newer, found = found, supported = PANEL_SCHEMA),
+                ImportError::Corrupt(_) => t_string!(i18n, panel_error_corrupt).to_string(),
+                ImportError::Newer { found, .. } => t_string!(i18n, panel_error_newer, found = found, supported = PANEL_SCHEMA),
             };
             view! { <div role="alert" class="error" data-testid="panel-error"><p>{msg}</p><p>{tx!(i18n, data_nothing_changed)}</p></div> }.into_any()
         }

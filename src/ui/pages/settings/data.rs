@@ -302,7 +302,9 @@ pub fn DataPage() -> impl IntoView {
                             {txt!(t_string!(i18n, data_replace, n = conflicts))}
                         </label>
                     })}
-                    {if nothing {
+                    {if nothing && rejected > 0 {
+                        view! { <p role="status">{tx!(i18n, data_plan_nothing_importable)}</p> }.into_any()
+                    } else if nothing {
                         view! { <p role="status">{tx!(i18n, data_plan_nothing)}</p> }.into_any()
                     } else {
                         view! { <button type="button" class="primary" on:click=click(run_import)>{tx!(i18n, data_import_go)}</button> }.into_any()
