@@ -1,7 +1,7 @@
 //! The question bank: the built-in questions (fetched with the content bundle), the user's own
 //! questions, stars and hidden questions, practice sets, and the preparation checklist.
 
-use super::collection::{Collection, Doc, Keyed};
+use super::collection::{keyed, Collection, Doc};
 use super::notices::Notices;
 use crate::domain::bank::{entries, title_of, Entry};
 use crate::domain::checklist::Checklist;
@@ -14,7 +14,6 @@ use crate::domain::sets::PracticeSet;
 use crate::storage::{load_questions, ContentError, LocalStore};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::borrow::Cow;
 use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -24,17 +23,7 @@ pub enum LoadState {
     Failed(ContentError),
 }
 
-impl Keyed for CustomQuestion {
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
-
-impl Keyed for PracticeSet {
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+keyed!(CustomQuestion => id, PracticeSet => id);
 
 #[derive(Clone, Copy)]
 pub struct Bank {

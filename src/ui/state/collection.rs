@@ -29,6 +29,18 @@ pub trait Keyed: Record + Clone + Send + Sync + 'static {
     fn key(&self) -> Cow<'_, str>;
 }
 
+/// `keyed!(Type, field)`: records of `Type` are stored under their `field`.
+macro_rules! keyed {
+    ($($t:ty => $field:ident),+ $(,)?) => {
+        $(impl $crate::ui::state::Keyed for $t {
+            fn key(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(&self.$field)
+            }
+        })+
+    };
+}
+pub(super) use keyed;
+
 /// Reports a failed result as a notice; `true` when it succeeded.
 fn reported<T>(notices: Notices, result: Result<T, StoreError>) -> bool {
     match result {

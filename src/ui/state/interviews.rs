@@ -1,31 +1,14 @@
 //! Interviewer mode's data: candidates, the user's kits and scorecards, with the built-in kits and
 //! traits. Saved first, shown once saved, like every store.
 
-use super::collection::{Collection, Keyed};
+use super::collection::{keyed, Collection};
 use super::notices::Notices;
 use crate::domain::interview::{builtin, Candidate, Kit, KitsFile, Scorecard, Trait};
 use crate::storage::LocalStore;
 use leptos::prelude::*;
-use std::borrow::Cow;
 use std::sync::Arc;
 
-impl Keyed for Candidate {
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
-
-impl Keyed for Kit {
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
-
-impl Keyed for Scorecard {
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+keyed!(Candidate => id, Kit => id, Scorecard => id);
 
 #[derive(Clone, Copy)]
 pub struct Interviews {

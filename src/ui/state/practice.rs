@@ -4,7 +4,7 @@
 //! It lives for the whole app, so that a recording's last chunk is saved even if the user leaves the
 //! practice page while it is being written.
 
-use super::collection::{Collection, Keyed};
+use super::collection::{keyed, Collection};
 use super::notices::Notices;
 use crate::domain::attempt::{interrupt_live, Attempt};
 use crate::domain::session::{resumable, Session};
@@ -12,19 +12,8 @@ use crate::storage::LocalStore;
 use crate::ui::dom::now_ms;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::borrow::Cow;
 
-impl Keyed for Attempt {
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
-
-impl Keyed for Session {
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+keyed!(Attempt => id, Session => id);
 
 #[derive(Clone, Copy)]
 pub struct Practice {

@@ -4,7 +4,7 @@
 //! business ([`current`], [`version`], [`Rubric::next_version`]); this store only keeps the edited
 //! versions and the reviews.
 
-use super::collection::{Collection, Keyed};
+use super::collection::{keyed, Collection, Keyed};
 use super::notices::Notices;
 use crate::domain::review::Review;
 use crate::domain::rubric::{current, version, version_id, Rubric, Score};
@@ -21,17 +21,7 @@ impl Keyed for Rubric {
     }
 }
 
-impl Keyed for Review {
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.attempt)
-    }
-}
-
-impl Keyed for SelfReview {
-    fn key(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.id)
-    }
-}
+keyed!(Review => attempt, SelfReview => id);
 
 #[derive(Clone, Copy)]
 pub struct Reviews {

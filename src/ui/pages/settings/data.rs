@@ -31,6 +31,17 @@ fn reload_with(flash: &str) {
     }
 }
 
+/// Why an import did not happen, and what that means for what is stored.
+fn import_error(what: String, then: String) -> AnyView {
+    view! {
+        <div role="alert" class="error" data-testid="import-error">
+            <p>{what}</p>
+            <p>{then}</p>
+        </div>
+    }
+    .into_any()
+}
+
 enum ImportState {
     Idle,
     Reading,
@@ -239,26 +250,14 @@ pub fn DataPage() -> impl IntoView {
                     t_string!(i18n, data_error_newer, found = found, supported = SCHEMA)
                 }
             };
-            view! {
-                <div role="alert" class="error" data-testid="import-error">
-                    <p>{msg}</p>
-                    <p>{tx!(i18n, data_nothing_changed)}</p>
-                </div>
-            }
-            .into_any()
+            import_error(msg, t_string!(i18n, data_nothing_changed).to_string())
         }
         ImportState::WriteFailed(e) => {
             let why = match e.error {
                 StoreError::Full => t_string!(i18n, data_error_write_full),
                 _ => t_string!(i18n, data_error_write_other),
             };
-            view! {
-                <div role="alert" class="error" data-testid="import-error">
-                    <p>{tx!(i18n, data_error_write)}</p>
-                    <p>{why}</p>
-                </div>
-            }
-            .into_any()
+            import_error(t_string!(i18n, data_error_write).to_string(), why.to_string())
         }
         ImportState::TooBig(t) => {
             let msg = t_string!(
@@ -267,13 +266,7 @@ pub fn DataPage() -> impl IntoView {
                 needed = format_bytes(t.needed),
                 free = format_bytes(t.free)
             );
-            view! {
-                <div role="alert" class="error" data-testid="import-error">
-                    <p>{msg}</p>
-                    <p>{tx!(i18n, data_nothing_changed)}</p>
-                </div>
-            }
-            .into_any()
+            import_error(msg, t_string!(i18n, data_nothing_changed).to_string())
         }
         ImportState::Ready(_, plan) => {
             let adds = plan
