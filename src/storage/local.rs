@@ -5,7 +5,7 @@
 //! a store can be exercised with faults injected.
 
 use super::StoreError;
-use crate::domain::record::{decode, encode, revision, Record};
+use crate::domain::record::{decode, encode, envelope, revision, Record};
 use gloo_storage::{LocalStorage, Storage};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -201,16 +201,40 @@ pub enum Checked {
 }
 
 impl LocalStore {
+    /// Reads a record and the text it was read from (one read). An unreadable value is set aside
+    /// (moved to `<prefix>:unreadable:…`) and reported.
+    fn read<R: Record>(&self, id: &str) -> Result<Option<(R, String)>, StoreError> {
+        let key = self.key::<R>(id);
+        let Some(raw) = self.kv.get(&key)? else {
+            return Ok(None);
+        };
+        match decode::<R>(&raw) {
+            Ok(record) => Ok(Some((record, raw))),
+            Err(error) => {
+                let aside = self.aside_key::<R>(id);
+                let set_aside_as = match self.kv.set(&aside, &raw) {
+                    Ok(()) => {
+                        let _ = self.kv.remove(&key);
+                        Some(aside)
+                    }
+                    // No room to copy it: leave it where it is, untouched.
+                    Err(_) => None,
+                };
+                Err(StoreError::Unreadable {
+                    key,
+                    set_aside_as,
+                    error,
+                })
+            }
+        }
+    }
+
     /// Reads a record with its base (see [`LocalStore::save_checked`]). Unreadable values are set
     /// aside as by [`DocumentStore::load`].
     pub fn load_stored<R: Record>(&self, id: &str) -> Result<Option<(R, Base)>, StoreError> {
-        let Some(raw) = self.kv.get(&self.key::<R>(id))? else {
-            return Ok(None);
-        };
-        match self.load::<R>(id)? {
-            Some(record) => Ok(Some((record, Base::of(raw)))),
-            None => Ok(None),
-        }
+        Ok(self
+            .read::<R>(id)?
+            .map(|(record, raw)| (record, Base::of(raw))))
     }
 
     /// The stored text of a record, if any.
@@ -239,7 +263,7 @@ impl LocalStore {
             return Ok(Checked::Changed(current));
         }
         let rev = base.map_or(0, |b| b.rev) + 1;
-        let raw = format!("{{\"v\":{version},\"data\":{data},\"rev\":{rev}}}");
+        let raw = envelope(version, data, Some(rev));
         self.kv.set(key, &raw)?;
         Ok(Checked::Written(Base { rev, raw }))
     }
@@ -280,29 +304,7 @@ pub(super) fn js_error(value: wasm_bindgen::JsValue) -> StoreError {
 
 impl DocumentStore for LocalStore {
     fn load<R: Record>(&self, id: &str) -> Result<Option<R>, StoreError> {
-        let key = self.key::<R>(id);
-        let Some(raw) = self.kv.get(&key)? else {
-            return Ok(None);
-        };
-        match decode::<R>(&raw) {
-            Ok(record) => Ok(Some(record)),
-            Err(error) => {
-                let aside = self.aside_key::<R>(id);
-                let set_aside_as = match self.kv.set(&aside, &raw) {
-                    Ok(()) => {
-                        let _ = self.kv.remove(&key);
-                        Some(aside)
-                    }
-                    // No room to copy it: leave it where it is, untouched.
-                    Err(_) => None,
-                };
-                Err(StoreError::Unreadable {
-                    key,
-                    set_aside_as,
-                    error,
-                })
-            }
-        }
+        Ok(self.read::<R>(id)?.map(|(record, _)| record))
     }
 
     fn save<R: Record>(&self, id: &str, record: &R) -> Result<(), StoreError> {

@@ -52,8 +52,9 @@ fn reported<T>(notices: Notices, result: Result<T, StoreError>) -> bool {
     }
 }
 
-/// Every stored record of a kind; unreadable ones are reported (and set aside) and skipped.
-pub(super) fn load_all<R: Record>(store: &LocalStore, notices: Notices) -> Vec<R> {
+/// Every stored record of a kind, each with its base (one read each); unreadable ones are
+/// reported (and set aside) and skipped.
+fn load_all<R: Record>(store: &LocalStore, notices: Notices) -> Vec<(R, Base)> {
     let ids = match store.ids::<R>() {
         Ok(ids) => ids,
         Err(e) => {
@@ -62,7 +63,7 @@ pub(super) fn load_all<R: Record>(store: &LocalStore, notices: Notices) -> Vec<R
         }
     };
     ids.iter()
-        .filter_map(|id| match store.load::<R>(id) {
+        .filter_map(|id| match store.load_stored::<R>(id) {
             Ok(found) => found,
             Err(e) => {
                 notices.report(&e);
@@ -90,22 +91,15 @@ impl<R: Keyed> Clone for Collection<R> {
 impl<R: Keyed> Copy for Collection<R> {}
 
 impl<R: Keyed> Collection<R> {
-    /// Loads every record of the kind from `store`.
+    /// Loads every record of the kind from `store`, and follows other tabs' changes from now on.
     pub fn load(store: &LocalStore, notices: Notices) -> Self {
-        Self::with(store, notices, load_all(store, notices))
-    }
-
-    /// A collection showing `items`, which the caller loaded (and perhaps repaired) itself. Their
-    /// bases are read from `store`; other tabs' changes are followed from now on.
-    pub fn with(store: &LocalStore, notices: Notices, items: Vec<R>) -> Self {
-        let bases = items
-            .iter()
-            .filter_map(|r| {
+        let (items, bases): (Vec<R>, BTreeMap<String, Base>) = load_all::<R>(store, notices)
+            .into_iter()
+            .map(|(r, base)| {
                 let id = r.key().into_owned();
-                let base = store.base_of::<R>(&id).ok().flatten()?;
-                Some((id, base))
+                (r, (id, base))
             })
-            .collect();
+            .unzip();
         let me = Collection {
             items: RwSignal::new(items),
             bases: StoredValue::new(bases),
@@ -134,21 +128,6 @@ impl<R: Keyed> Collection<R> {
             // Unreadable: left for the next load, which sets it aside and says so.
             Some((Err(_), _)) => {}
         }
-    }
-
-    /// Reads the records again from storage, replacing what is shown.
-    pub fn reload(&self) {
-        let store = self.store.get_value();
-        let items: Vec<R> = load_all(&store, self.notices);
-        let bases = items
-            .iter()
-            .filter_map(|r| {
-                let id = r.key().into_owned();
-                Some((id.clone(), store.base_of::<R>(&id).ok().flatten()?))
-            })
-            .collect();
-        self.bases.set_value(bases);
-        self.items.set(items);
     }
 
     /// Every record (tracked).

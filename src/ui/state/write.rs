@@ -7,7 +7,7 @@
 use super::notices::{Notice, Notices};
 use super::sync;
 use crate::domain::merge::{three_way, three_way_theirs};
-use crate::domain::record::{data_value, decode, DecodeError, Record};
+use crate::domain::record::{data_value, decode, envelope, DecodeError, Record};
 use crate::storage::{Base, Checked, LocalStore, StoreError};
 use serde_json::Value;
 
@@ -64,8 +64,8 @@ pub(super) fn write<R: Record + Clone>(
             merged: true,
             base,
         } => {
-            let envelope = format!("{{\"v\":{},\"data\":{data}}}", R::VERSION);
-            Outcome::Written(decode::<R>(&envelope).unwrap_or(record), base)
+            let raw = envelope(R::VERSION, &data, None);
+            Outcome::Written(decode::<R>(&raw).unwrap_or(record), base)
         }
         RawOutcome::Written { base, .. } => Outcome::Written(record, base),
         RawOutcome::Gone => Outcome::Gone,
