@@ -1,16 +1,14 @@
 //! Generates the UI string tables from `locales/*.json` (see `src/i18n.rs` for the whole design):
-//! - `key`: one `usize` constant per key, indexing `STRINGS`, so that a missing key does not compile;
+//! - `key`: one `usize` constant per key, indexing `KEYS` and a loaded table, so that a missing key does not compile;
 //! - `params`: one struct per key whose fields are its `{{ name }}` placeholders (all of type `()`),
 //!   which `t_string!` builds in a `const` so that a misspelt, missing or doubled argument does not
 //!   compile (and costs nothing at run time);
-//! - `STRINGS`: one `&str` array per language, in `Lang` order;
-//! - `SINGULAR`: per language, the singular forms (`<key>_one` entries, English only) as
-//!   `(key, text)` pairs.
+//! - `KEYS`: every key's name, in index order, by which a language's table (its locale file, fetched
+//!   at run time) is read; the strings themselves are not compiled into the wasm.
 //!
 //! Keys and placeholder names must be Rust identifiers and not keywords: a bad one stops the build
 //! with its name. Nothing is downloaded here.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -127,34 +125,20 @@ fn main() {
     }
     out.push_str("}\n\n");
 
+    // The strings themselves are not compiled in: each language's table is fetched at run time
+    // (only the current one in the first load) and read by name, in this order.
     let _ = writeln!(
         out,
-        "/// Every UI string, per language (in `Lang` order), per key.\npub static STRINGS: [[&str; {}]; {}] = [",
-        keys.len(),
-        LOCALES.len()
+        "/// Every key's name, in [`key`] order: how a language's table (its locale file) is read.\npub static KEYS: [&str; {}] = [",
+        keys.len()
     );
-    let mut singular = String::new();
-    for locale in LOCALES {
-        let map: BTreeMap<String, String> = load(locale).into_iter().collect();
-        out.push_str("    [\n");
-        singular.push_str("    &[");
-        for (i, (k, en_text)) in reference.iter().enumerate() {
-            // tests/translations.rs reports missing keys by name; here English stands in.
-            let text = map.get(k).unwrap_or(en_text);
-            let _ = writeln!(out, "        {text:?},");
-            if let Some(one) = map.get(&format!("{k}{SINGULAR_SUFFIX}")) {
-                let _ = write!(singular, "({i}, {one:?}), ");
-            }
-        }
-        out.push_str("    ],\n");
-        singular.push_str("],\n");
+    for k in &keys {
+        let _ = writeln!(out, "    {k:?},");
     }
-    out.push_str("];\n\n");
-    let _ = writeln!(
-        out,
-        "/// Per language (in `Lang` order), the singular forms: `(key, text)` from `<key>_one` entries.\n\
-         pub static SINGULAR: [&[(usize, &str)]; {}] = [\n{singular}];",
-        LOCALES.len()
-    );
+    out.push_str("];\n");
+    // Every locale must parse (checked here, so that a broken file stops the build).
+    for locale in LOCALES {
+        let _ = load(locale);
+    }
     std::fs::write(out_dir.join("strings.rs"), out).expect("write strings.rs");
 }

@@ -13,8 +13,14 @@
 //! **What `build.rs` generates** (in `OUT_DIR/strings.rs`, included here):
 //! - [`key`]: `pub const <key>: usize`, the key's index;
 //! - `params`: `pub struct <key> { pub <name>: (), … }`, one `()` field per placeholder;
-//! - [`STRINGS`]: per language (in [`Lang`] order), per key, the string;
-//! - [`SINGULAR`]: per language, `(key, singular form)` pairs (empty for Chinese).
+//! - [`KEYS`]: every key's name, in index order.
+//!
+//! **Only the current language in the first load.** The strings are not compiled into the wasm. The
+//! build copies each locale file to `dist/strings-<lang>-<hash>.json` and names it in
+//! `<meta name="csic-strings-<lang>">`; the boot script hands the current language's text to the
+//! wasm, which [`install`]s it as a [`Table`] before the first render. Switching language fetches
+//! the other table first ([`I18nContext::set_locale`]); the service worker precaches all three.
+//! Native builds (tests) read the locale files compiled in ([`embedded`]).
 //!
 //! It stops the build, naming it, on a key or placeholder that is not a plain Rust identifier
 //! (keywords included) and on a `_one` entry without its base key.
@@ -36,6 +42,90 @@ include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 /// The language of the interface: the domain's [`Lang`].
 pub type Locale = Lang;
 
+/// One language's strings, in [`key`] order, and its singular forms (`<key>_one`, English only).
+pub struct Table {
+    strings: Vec<&'static str>,
+    singular: Vec<(usize, &'static str)>,
+}
+
+impl Table {
+    /// Reads a locale file: a JSON object of key → string. A key the file lacks reads as "".
+    pub fn parse(json: &str) -> Result<Table, String> {
+        let mut map: std::collections::HashMap<String, String> =
+            serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let mut take = |k: &str| map.remove(k).map(|s| &*Box::leak(s.into_boxed_str()));
+        let strings: Vec<&'static str> = KEYS.iter().map(|k| take(k).unwrap_or_default()).collect();
+        let singular = KEYS
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| take(&format!("{k}_one")).map(|one| (i, one)))
+            .collect();
+        Ok(Table { strings, singular })
+    }
+
+    /// The string `key`, as it is.
+    pub fn get(&self, key: usize) -> &'static str {
+        self.strings.get(key).copied().unwrap_or_default()
+    }
+
+    /// The singular form of `key`, if this language has one.
+    pub fn singular(&self, key: usize) -> Option<&'static str> {
+        self.singular
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, one)| *one)
+    }
+
+    /// The keys that have a singular form, in order.
+    pub fn singular_keys(&self) -> impl Iterator<Item = usize> + '_ {
+        self.singular.iter().map(|(k, _)| *k)
+    }
+}
+
+thread_local! {
+    static TABLES: std::cell::RefCell<[Option<&'static Table>; 3]> =
+        const { std::cell::RefCell::new([None, None, None]) };
+}
+
+/// Makes `json` (a locale file) the table of `lang`.
+pub fn install(lang: Lang, json: &str) -> Result<(), String> {
+    let table: &'static Table = Box::leak(Box::new(Table::parse(json)?));
+    TABLES.with(|t| t.borrow_mut()[lang as usize] = Some(table));
+    Ok(())
+}
+
+/// The table of `lang`, once installed. Native builds read the locale files compiled in.
+pub fn table(lang: Lang) -> Option<&'static Table> {
+    let found = TABLES.with(|t| t.borrow()[lang as usize]);
+    #[cfg(not(target_arch = "wasm32"))]
+    if found.is_none() {
+        install(lang, embedded(lang)).ok()?;
+        return TABLES.with(|t| t.borrow()[lang as usize]);
+    }
+    found
+}
+
+/// The locale file of `lang` as the build reads it: for native code and tests only (a wasm that
+/// calls this carries all three languages).
+pub fn embedded(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../locales/en.json"),
+        Lang::ZhHans => include_str!("../locales/zh-Hans.json"),
+        Lang::ZhHant => include_str!("../locales/zh-Hant.json"),
+    }
+}
+
+/// Fetches the table of `lang` that the build named in `<meta name="csic-strings-<lang>">`.
+pub async fn fetch_table(lang: Lang) -> Result<(), String> {
+    if TABLES.with(|t| t.borrow()[lang as usize].is_some()) {
+        return Ok(());
+    }
+    let text = crate::storage::fetch_named(&format!("csic-strings-{}", lang.tag()))
+        .await
+        .map_err(|e| e.to_string())?;
+    install(lang, &text)
+}
+
 /// The current language, shared through context.
 #[derive(Clone, Copy)]
 pub struct I18nContext {
@@ -51,8 +141,24 @@ impl I18nContext {
         self.locale.get_untracked()
     }
 
-    /// Switches the language and `<html lang>`.
+    /// Switches the language and `<html lang>`, once its table is here: at once when it is, else
+    /// after fetching it (from the offline cache when offline). A table that cannot be had leaves
+    /// the language as it is.
     pub fn set_locale(&self, lang: Lang) {
+        if TABLES.with(|t| t.borrow()[lang as usize].is_some()) || table(lang).is_some() {
+            self.apply(lang);
+            return;
+        }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match fetch_table(lang).await {
+                Ok(()) => this.apply(lang),
+                Err(e) => web_sys::console::warn_1(&format!("strings for {}: {e}", lang.tag()).into()),
+            }
+        });
+    }
+
+    fn apply(&self, lang: Lang) {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
@@ -67,8 +173,9 @@ impl I18nContext {
     /// The string `key` (a [`key`] constant) in the current language, as it is (no placeholders
     /// filled, no singular form chosen).
     pub fn text(&self, key: usize) -> &'static str {
-        let lang = self.locale.get() as usize;
-        STRINGS[lang].get(key).copied().unwrap_or_default()
+        table(self.locale.get())
+            .map(|t| t.get(key))
+            .unwrap_or_default()
     }
 
     /// The string `key` in the current language, in the form `args` call for ([`template`]), with
@@ -91,15 +198,22 @@ pub fn I18nContextProvider(children: Children) -> impl IntoView {
     children()
 }
 
+/// Provides `lang` as the language (its table already installed) to `children`.
+#[component]
+pub fn I18nProvider(lang: Lang, children: Children) -> impl IntoView {
+    provide_context(I18nContext {
+        locale: RwSignal::new(lang),
+    });
+    children()
+}
+
 /// The string `key` in `lang`, before its placeholders are filled: the singular form when `lang`
-/// has one for `key` ([`SINGULAR`]) and the argument `n` displays as exactly `1`, else the string.
+/// has one for `key` and the argument `n` displays as exactly `1`, else the string.
 pub fn template(lang: Lang, key: usize, args: &[(&str, &dyn Display)]) -> &'static str {
-    let lang = lang as usize;
-    let one = SINGULAR[lang]
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, text)| *text);
-    match one {
+    let Some(table) = table(lang) else {
+        return "";
+    };
+    match table.singular(key) {
         Some(one)
             if args
                 .iter()
@@ -107,7 +221,7 @@ pub fn template(lang: Lang, key: usize, args: &[(&str, &dyn Display)]) -> &'stat
         {
             one
         }
-        _ => STRINGS[lang].get(key).copied().unwrap_or_default(),
+        _ => table.get(key),
     }
 }
 
@@ -172,7 +286,7 @@ mod tests {
         let args: [(&str, &dyn Display); 2] = [("n", &2), ("minutes", &"1 min")];
         assert_eq!(
             template(Lang::En, key::set_summary, &args),
-            STRINGS[Lang::En as usize][key::set_summary]
+            table(Lang::En).unwrap().get(key::set_summary)
         );
         let args: [(&str, &dyn Display); 2] = [("n", &1), ("minutes", &"8 min")];
         assert_eq!(
@@ -190,38 +304,44 @@ mod tests {
     #[test]
     fn chinese_counts_always_take_the_base_string() {
         for lang in [Lang::ZhHans, Lang::ZhHant] {
-            assert!(SINGULAR[lang as usize].is_empty());
+            assert!(table(lang).unwrap().singular_keys().next().is_none());
             for n in [0, 1, 2] {
                 let args: [(&str, &dyn Display); 1] = [("n", &n)];
                 assert_eq!(
                     template(lang, key::questions_count, &args),
-                    STRINGS[lang as usize][key::questions_count]
+                    table(lang).unwrap().get(key::questions_count)
                 );
             }
         }
         let args: [(&str, &dyn Display); 1] = [("n", &1)];
         assert_eq!(
             interpolate(template(Lang::ZhHans, key::questions_count, &args), &args),
-            interpolate(STRINGS[Lang::ZhHans as usize][key::questions_count], &args)
+            interpolate(table(Lang::ZhHans).unwrap().get(key::questions_count), &args)
         );
     }
 
     #[test]
     fn singular_forms_belong_to_real_keys_once() {
-        let en = SINGULAR[Lang::En as usize];
-        assert!(!en.is_empty());
-        assert!(en.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(en
+        let en = table(Lang::En).unwrap();
+        let keys: Vec<usize> = en.singular_keys().collect();
+        assert!(!keys.is_empty());
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        assert!(keys
             .iter()
-            .all(|(k, one)| *k < STRINGS[0].len() && !one.is_empty()));
+            .all(|k| *k < KEYS.len() && en.singular(*k).is_some_and(|s| !s.is_empty())));
     }
 
     #[test]
     fn every_language_has_every_key() {
-        assert_eq!(
-            STRINGS[Lang::En as usize][key::app_name],
-            "CS Interview Coach"
-        );
-        assert!(STRINGS.iter().all(|t| t.iter().all(|s| !s.is_empty())));
+        assert_eq!(KEYS[key::app_name], "app_name");
+        for lang in Lang::ALL {
+            let t = table(lang).unwrap();
+            assert!((0..KEYS.len()).all(|k| !t.get(k).is_empty()), "{lang:?}");
+        }
+        assert!(Table::parse("not json").is_err());
+        // A table read from a locale file that lacks a key reads it as "".
+        let partial = Table::parse(r#"{"app_name": "x"}"#).unwrap();
+        assert_eq!(partial.get(key::app_name), "x");
+        assert_eq!(partial.get(key::nav_home), "");
     }
 }

@@ -61,8 +61,43 @@ pub enum Route {
     Interview(String),
     /// Every candidate side by side.
     Candidates,
+    /// Everything that is not a main destination: language, storage, settings, the other pages.
+    More,
     /// Anything else; keeps the path that was asked for.
     NotFound(String),
+}
+
+/// Who the app is serving: the two sets of main destinations in the tab bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Candidate,
+    Interviewer,
+}
+
+impl Mode {
+    /// How the mode is remembered on the device (and read by the boot script, `scripts/boot.js`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Mode::Candidate => "candidate",
+            Mode::Interviewer => "interviewer",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Mode> {
+        match tag {
+            "candidate" => Some(Mode::Candidate),
+            "interviewer" => Some(Mode::Interviewer),
+            _ => None,
+        }
+    }
+
+    /// Where switching to this mode leads.
+    pub fn home(self) -> Route {
+        match self {
+            Mode::Candidate => Route::Home,
+            Mode::Interviewer => Route::Interviewer,
+        }
+    }
 }
 
 impl Route {
@@ -110,6 +145,7 @@ impl Route {
             ["interviewer", "kits", id] if valid_id(id) => Route::Kit(id.to_string()),
             ["interviewer", "interview", id] if valid_id(id) => Route::Interview(id.to_string()),
             ["interviewer", "compare"] => Route::Candidates,
+            ["more"] => Route::More,
             _ => Route::NotFound(format!("/{trimmed}")),
         }
     }
@@ -146,8 +182,52 @@ impl Route {
             Route::Kit(id) => format!("#/interviewer/kits/{id}"),
             Route::Interview(id) => format!("#/interviewer/interview/{id}"),
             Route::Candidates => "#/interviewer/compare".into(),
+            Route::More => "#/more".into(),
             Route::NotFound(path) => format!("#{path}"),
         }
+    }
+
+    /// Whether the landing group shows this route: the pages of the first load (the rest of the
+    /// app loads when one of its routes is first visited). The boot script (`scripts/boot.js`)
+    /// applies the same rule to `location.hash`.
+    pub fn is_landing(&self) -> bool {
+        matches!(self, Route::Home | Route::More)
+    }
+
+    /// The mode this page belongs to; `None` for pages both modes share (settings, data, more…),
+    /// which keep the mode the user was in.
+    pub fn mode(&self) -> Option<Mode> {
+        match self {
+            Route::Interviewer
+            | Route::Candidate(_)
+            | Route::Kits
+            | Route::Kit(_)
+            | Route::Interview(_)
+            | Route::Candidates => Some(Mode::Interviewer),
+            Route::Home
+            | Route::Questions
+            | Route::NewQuestion
+            | Route::EditQuestion(_)
+            | Route::Sets
+            | Route::Set(_)
+            | Route::Checklist
+            | Route::Practice(_)
+            | Route::History
+            | Route::Attempt(_)
+            | Route::Compare(..)
+            | Route::Report(_)
+            | Route::Progress
+            | Route::SelfReviews
+            | Route::SelfReview(_) => Some(Mode::Candidate),
+            Route::Settings | Route::Rubric | Route::Data | Route::More | Route::NotFound(_) => {
+                None
+            }
+        }
+    }
+
+    /// A focused page: no site navigation, only a way out (practice, while thinking or answering).
+    pub fn is_focused(&self) -> bool {
+        matches!(self, Route::Practice(_))
     }
 }
 
@@ -212,8 +292,36 @@ mod tests {
             Route::Kit("phone-screen".into()),
             Route::Interview("s-1".into()),
             Route::Candidates,
+            Route::More,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
+    }
+
+    #[test]
+    fn the_landing_group_is_home_and_more() {
+        for h in ["", "#/", "#/more", "#/more/", "#/?x=1"] {
+            assert!(Route::parse(h).is_landing(), "{h:?}");
+        }
+        for h in ["#/questions", "#/practice", "#/nope", "#/interviewer", "#/settings"] {
+            assert!(!Route::parse(h).is_landing(), "{h:?}");
+        }
+    }
+
+    #[test]
+    fn each_page_has_its_mode_or_keeps_the_users() {
+        use super::Mode;
+        assert_eq!(Route::History.mode(), Some(Mode::Candidate));
+        assert_eq!(Route::Kits.mode(), Some(Mode::Interviewer));
+        assert_eq!(Route::Interview("s".into()).mode(), Some(Mode::Interviewer));
+        assert_eq!(Route::Settings.mode(), None);
+        assert_eq!(Route::More.mode(), None);
+        for m in [Mode::Candidate, Mode::Interviewer] {
+            assert_eq!(Mode::from_tag(m.tag()), Some(m));
+            assert_eq!(m.home().mode(), Some(m));
+        }
+        assert_eq!(Mode::from_tag("x"), None);
+        assert!(Route::Practice(Start::Random).is_focused());
+        assert!(!Route::History.is_focused());
     }
 }

@@ -196,6 +196,22 @@ pub fn summarise(session: &Session, attempts: &[Attempt]) -> Vec<SummaryRow> {
 }
 
 /// The session to resume: the latest one not finished.
+/// Whether a stored session (its raw envelope, as in storage) is unfinished, read without decoding
+/// the whole record: what the first load needs to offer "Resume practice" without the practice
+/// store's code. A value it cannot read counts as finished (the full app reports it).
+pub fn unfinished_raw(raw: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Peek {
+        data: PeekData,
+    }
+    #[derive(serde::Deserialize)]
+    struct PeekData {
+        #[serde(default)]
+        finished_ms: Option<u64>,
+    }
+    serde_json::from_str::<Peek>(raw).is_ok_and(|p| p.data.finished_ms.is_none())
+}
+
 pub fn resumable(sessions: &[Session]) -> Option<&Session> {
     sessions
         .iter()
@@ -207,6 +223,17 @@ pub fn resumable(sessions: &[Session]) -> Option<&Session> {
 mod tests {
     use super::*;
     use crate::domain::record::{decode, encode};
+
+    #[test]
+    fn an_unfinished_session_is_seen_without_decoding_it() {
+        let mut s = session(2);
+        let raw = encode(&s).expect("encode");
+        assert!(unfinished_raw(&raw));
+        s.finished_ms = Some(s.started_ms + 1);
+        assert!(!unfinished_raw(&encode(&s).expect("encode")));
+        assert!(!unfinished_raw("{not json"));
+        assert!(!unfinished_raw(r#"{"v":1}"#));
+    }
 
     fn session(n: usize) -> Session {
         let qs = (1..=n).map(|i| format!("q{i}")).collect();

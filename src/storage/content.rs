@@ -1,4 +1,5 @@
-//! Loads the question bank the build bundled (see scripts/post-build.mjs) from the app's own origin.
+//! Loads files the build made (see scripts/post-build.mjs) from the app's own origin: the question
+//! bank, and each language's UI strings.
 
 use crate::domain::content::{parse_bundle, Question};
 use wasm_bindgen::JsCast;
@@ -18,7 +19,7 @@ pub enum ContentError {
 impl std::fmt::Display for ContentError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ContentError::Missing => f.write_str("the page names no question bundle"),
+            ContentError::Missing => f.write_str("the page does not name the file"),
             ContentError::Network(e) => write!(f, "network: {e}"),
             ContentError::Invalid(e) => write!(f, "invalid bundle: {e}"),
         }
@@ -27,10 +28,21 @@ impl std::fmt::Display for ContentError {
 
 /// Fetches and parses the bundle named by `<meta name="csic-questions">`.
 pub async fn load_questions() -> Result<Vec<Question>, ContentError> {
+    let text = fetch_named("csic-questions").await?;
+    parse_bundle(&text).map_err(ContentError::Invalid)
+}
+
+/// The text of the file that `<meta name="{meta}" content="…">` names: how the app finds the files the
+/// build made (their names carry a content hash), on its own origin and so in the offline cache.
+pub async fn fetch_named(meta: &str) -> Result<String, ContentError> {
     let window = web_sys::window().ok_or(ContentError::Missing)?;
     let url = window
         .document()
-        .and_then(|d| d.query_selector("meta[name=csic-questions]").ok().flatten())
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name=\"{meta}\"]"))
+                .ok()
+                .flatten()
+        })
         .and_then(|m| m.get_attribute("content"))
         .ok_or(ContentError::Missing)?;
     let response = JsFuture::from(window.fetch_with_str(&url))
@@ -44,10 +56,9 @@ pub async fn load_questions() -> Result<Vec<Question>, ContentError> {
     let text = response
         .text()
         .map_err(|e| ContentError::Network(format!("{e:?}")))?;
-    let text = JsFuture::from(text)
+    Ok(JsFuture::from(text)
         .await
         .map_err(|e| ContentError::Network(format!("{e:?}")))?
         .as_string()
-        .unwrap_or_default();
-    parse_bundle(&text).map_err(ContentError::Invalid)
+        .unwrap_or_default())
 }

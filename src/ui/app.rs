@@ -1,7 +1,8 @@
 //! The app shell: header, notices, the current page, footer.
 
 use super::components::{Header, NoticeArea, UpdateBanner};
-use super::pages::home::{HomePage, NotFoundPage};
+use super::frame::{Footer, SkipLink};
+use super::pages::home::{HomePage, MorePage, NotFoundPage};
 use super::pages::interviewer::{
     CandidatePage, CandidatesPage, InterviewPage, InterviewerPage, KitPage, KitsPage,
 };
@@ -18,16 +19,17 @@ use super::router::provide_route;
 use crate::domain::route::Route;
 use crate::i18n::*;
 use crate::storage::LocalStore;
+use crate::domain::locale::Lang;
 use crate::ui::dom::{focus_now, to_locale};
-use crate::ui::erase::click;
 use leptos::prelude::*;
 
+/// The whole app, in `lang` (its strings installed).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(lang: Lang) -> impl IntoView {
     view! {
-        <I18nContextProvider>
+        <I18nProvider lang=lang>
             <Shell />
-        </I18nContextProvider>
+        </I18nProvider>
     }
 }
 
@@ -52,6 +54,7 @@ fn Shell() -> impl IntoView {
     let initial = to_locale(prefs.language_untracked());
     i18n.set_locale(initial);
     let route = provide_route();
+    super::state::mode::provide_mode(route);
 
     // The tab title follows the page and the language.
     Effect::new(move |_| {
@@ -80,6 +83,7 @@ fn Shell() -> impl IntoView {
             }
             Route::Kits | Route::Kit(_) => t_string!(i18n, kits_title).to_string(),
             Route::Candidates => t_string!(i18n, compare_candidates_title).to_string(),
+            Route::More => t_string!(i18n, more_title).to_string(),
             Route::NotFound(_) => t_string!(i18n, not_found_title).to_string(),
         };
         let title = format!("{page} · {}", t_string!(i18n, app_name));
@@ -97,15 +101,8 @@ fn Shell() -> impl IntoView {
         current
     });
 
-    let skip = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        focus_now("#main");
-    };
-
     view! {
-        <a class="skip-link" href="#main" on:click=click(skip)>
-            {tx!(i18n, skip_to_content)}
-        </a>
+        <SkipLink />
         <Header />
         <NoticeArea />
         {(!cfg!(debug_assertions)).then(|| view! { <UpdateBanner /> })}
@@ -135,11 +132,10 @@ fn Shell() -> impl IntoView {
                 Route::Kit(id) => view! { <KitPage id=id /> }.into_any(),
                 Route::Interview(id) => view! { <InterviewPage id=id /> }.into_any(),
                 Route::Candidates => view! { <CandidatesPage /> }.into_any(),
+                Route::More => view! { <MorePage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             })}
         </main>
-        <footer class="app-footer">
-            <p>{tx!(i18n, footer_text)}</p>
-        </footer>
+        <Footer />
     }
 }

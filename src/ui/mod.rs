@@ -7,9 +7,12 @@ pub mod erase;
 mod app;
 pub mod components;
 pub mod dom;
+pub mod frame;
+mod landing;
 pub mod labels;
 pub mod pages;
 pub mod router;
 pub mod state;
 
 pub use app::App;
+pub use landing::Landing;

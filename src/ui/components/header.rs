@@ -1,77 +1,192 @@
-use super::{LanguageSwitch, StorageIndicator};
-use crate::domain::route::{Route, Start};
+//! The frame's header: the product name, the mode switch and the main destinations of the current
+//! mode. The same `<nav>` is a row in the header on a wide screen and the tab bar at the bottom of a
+//! phone's screen (CSS alone decides). A focused page (practice) shows no site navigation, only a
+//! way out.
+//!
+//! `scripts/shell.mjs` writes the same markup into `index.html` (the static shell that paints
+//! before the wasm), so a change here is a change there: `tests/e2e/shell.test.mjs` compares them.
+
+use crate::domain::route::{Mode, Route};
 use crate::i18n::*;
 use crate::ui::router::use_route;
+use crate::ui::state::mode::use_mode;
 use leptos::prelude::*;
 
-/// The product name, the navigation, the language switch and the storage indicator.
+/// A main destination: a tab of the tab bar.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tab {
+    Home,
+    Questions,
+    Practice,
+    History,
+    Progress,
+    Candidates,
+    Kits,
+    Compare,
+    More,
+}
+
+impl Tab {
+    /// The tabs of `mode`, in order.
+    pub fn of(mode: Mode) -> &'static [Tab] {
+        match mode {
+            Mode::Candidate => &[
+                Tab::Home,
+                Tab::Questions,
+                Tab::Practice,
+                Tab::History,
+                Tab::Progress,
+                Tab::More,
+            ],
+            Mode::Interviewer => &[Tab::Candidates, Tab::Kits, Tab::Compare, Tab::More],
+        }
+    }
+
+    pub fn route(self) -> Route {
+        match self {
+            Tab::Home => Route::Home,
+            Tab::Questions => Route::Questions,
+            Tab::Practice => Route::Practice(crate::domain::route::Start::Resume),
+            Tab::History => Route::History,
+            Tab::Progress => Route::Progress,
+            Tab::Candidates => Route::Interviewer,
+            Tab::Kits => Route::Kits,
+            Tab::Compare => Route::Candidates,
+            Tab::More => Route::More,
+        }
+    }
+
+    /// Whether `route` is this tab's page or one of the pages under it.
+    pub fn holds(self, route: &Route) -> bool {
+        match self {
+            Tab::Home => matches!(route, Route::Home),
+            Tab::Questions => matches!(
+                route,
+                Route::Questions
+                    | Route::NewQuestion
+                    | Route::EditQuestion(_)
+                    | Route::Sets
+                    | Route::Set(_)
+            ),
+            Tab::Practice => matches!(route, Route::Practice(_)),
+            Tab::History => matches!(
+                route,
+                Route::History | Route::Attempt(_) | Route::Compare(..) | Route::Report(_)
+            ),
+            Tab::Progress => matches!(route, Route::Progress),
+            Tab::Candidates => matches!(
+                route,
+                Route::Interviewer | Route::Candidate(_) | Route::Interview(_)
+            ),
+            Tab::Kits => matches!(route, Route::Kits | Route::Kit(_)),
+            Tab::Compare => matches!(route, Route::Candidates),
+            Tab::More => matches!(
+                route,
+                Route::More
+                    | Route::Settings
+                    | Route::Data
+                    | Route::Rubric
+                    | Route::Checklist
+                    | Route::SelfReviews
+                    | Route::SelfReview(_)
+            ),
+        }
+    }
+
+    /// The class of its icon (drawn by CSS, so the shell and the app share it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Tab::Home => "home",
+            Tab::Questions => "questions",
+            Tab::Practice => "practice",
+            Tab::History => "history",
+            Tab::Progress => "progress",
+            Tab::Candidates => "candidates",
+            Tab::Kits => "kits",
+            Tab::Compare => "compare",
+            Tab::More => "more",
+        }
+    }
+}
+
+fn label(i18n: I18nContext, tab: Tab) -> &'static str {
+    match tab {
+        Tab::Home => t_string!(i18n, nav_home),
+        Tab::Questions => t_string!(i18n, nav_questions),
+        Tab::Practice => t_string!(i18n, nav_practice),
+        Tab::History => t_string!(i18n, nav_history),
+        Tab::Progress => t_string!(i18n, nav_progress),
+        Tab::Candidates => t_string!(i18n, nav_candidates),
+        Tab::Kits => t_string!(i18n, nav_kits),
+        Tab::Compare => t_string!(i18n, nav_compare),
+        Tab::More => t_string!(i18n, nav_more),
+    }
+}
+
+/// The header, and the main destinations of the current mode.
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let route = use_route();
-    let current = move |r: Route| move || (route.get() == r).then_some("page");
+    let mode = use_mode();
+    let focused = Memo::new(move |_| route.with(Route::is_focused));
+    let mode_link = move |m: Mode| {
+        let text = move || match m {
+            Mode::Candidate => t_string!(i18n, mode_candidate),
+            Mode::Interviewer => t_string!(i18n, mode_interviewer),
+        };
+        view! {
+            <a href=m.home().href() class="mode" data-mode=m.tag()
+                aria-current=move || (mode.get() == m).then_some("true")>
+                {txt!(text())}
+            </a>
+        }
+    };
+    let tabs = move || {
+        Tab::of(mode.get())
+            .iter()
+            .map(|&tab| {
+                view! {
+                    <li>
+                        <a href=tab.route().href() class=format!("tab tab-{}", tab.name())
+                            aria-current=move || route.with(|r| tab.holds(r)).then_some("page")>
+                            <span class="tab-icon" aria-hidden="true"></span>
+                            <span class="tab-label">{move || label(i18n, tab)}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <header class="app-header">
-            <a class="brand" href=Route::Home.href()>
-                <img src="icons/icon-192.png" alt="" width="28" height="28" />
-                <span>{tx!(i18n, app_name)}</span>
-            </a>
-            <nav class="app-nav" aria-label=txt!(t_string!(i18n, nav_label))>
-                <ul>
-                    <li>
-                        <a href=Route::Home.href() aria-current=current(Route::Home)>
-                            {tx!(i18n, nav_home)}
-                        </a>
-                    </li>
-                    <li>
-                        <a href=Route::Questions.href() aria-current=current(Route::Questions)>
-                            {tx!(i18n, nav_questions)}
-                        </a>
-                    </li>
-                    <li>
-                        <a href=Route::Practice(Start::Resume).href()
-                            aria-current=move || matches!(route.get(), Route::Practice(_)).then_some("page")>
-                            {tx!(i18n, nav_practice)}
-                        </a>
-                    </li>
-                    <li>
-                        <a href=Route::Sets.href() aria-current=current(Route::Sets)>
-                            {tx!(i18n, nav_sets)}
-                        </a>
-                    </li>
-                    <li>
-                        <a href=Route::History.href()
-                            aria-current=move || matches!(route.get(), Route::History | Route::Attempt(_) | Route::Compare(..) | Route::Report(_)).then_some("page")>
-                            {tx!(i18n, nav_history)}
-                        </a>
-                    </li>
-                    <li>
-                        <a href=Route::Progress.href() aria-current=current(Route::Progress)>
-                            {tx!(i18n, nav_progress)}
-                        </a>
-                    </li>
-                    <li>
-                        <a href=Route::Interviewer.href()
-                            aria-current=move || matches!(route.get(), Route::Interviewer | Route::Candidate(_) | Route::Kits | Route::Kit(_) | Route::Interview(_) | Route::Candidates).then_some("page")>
-                            {tx!(i18n, nav_interviewer)}
-                        </a>
-                    </li>
-                    <li>
-                        <a href=Route::Checklist.href() aria-current=current(Route::Checklist)>
-                            {tx!(i18n, nav_checklist)}
-                        </a>
-                    </li>
-                    <li>
-                        <a href=Route::Settings.href() aria-current=current(Route::Settings)>
-                            {tx!(i18n, nav_settings)}
-                        </a>
-                    </li>
-                </ul>
-            </nav>
-            <div class="header-tools">
-                <LanguageSwitch id="lang-header" />
-                <StorageIndicator />
-            </div>
+            {dview!(if focused.get() {
+                view! {
+                    <span class="brand">
+                        <img src="icons/icon-192.png" alt="" width="28" height="28" />
+                        <span class="brand-name">{tx!(i18n, app_name)}</span>
+                    </span>
+                    <a class="button exit-focus" href=Route::Questions.href()>
+                        {tx!(i18n, practice_exit)}
+                    </a>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <a class="brand" href=Route::Home.href()>
+                        <img src="icons/icon-192.png" alt="" width="28" height="28" />
+                        <span class="brand-name">{tx!(i18n, app_name)}</span>
+                    </a>
+                    <nav class="mode-switch" aria-label=txt!(t_string!(i18n, mode_label))>
+                        {mode_link(Mode::Candidate)}
+                        {mode_link(Mode::Interviewer)}
+                    </nav>
+                    <nav class="app-nav" aria-label=txt!(t_string!(i18n, nav_label))>
+                        <ul>{tabs}</ul>
+                    </nav>
+                }
+                .into_any()
+            })}
         </header>
     }
 }

@@ -18,6 +18,7 @@
 mod bank;
 mod collection;
 mod interviews;
+pub mod mode;
 mod notices;
 mod practice;
 mod prefs;

@@ -1,7 +1,10 @@
-//! The landing group: the home page, and the page for an unknown address.
+//! The landing group: the home page, "more" (language, storage, the other pages), and the page for
+//! an unknown address. The first load (`ui::Landing`) carries the home page alone.
 
 mod landing;
+mod more;
 mod not_found;
 
 pub use landing::HomePage;
+pub use more::MorePage;
 pub use not_found::NotFoundPage;

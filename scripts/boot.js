@@ -1,0 +1,163 @@
+// The boot script: a classic script in <head>, so it runs before the static shell paints.
+// scripts/post-build.mjs fills in __ASSETS__ (the hashed file names) and writes it as boot-<hash>.js.
+//
+// 1. Picks the language with the app's rules: the saved choice (the settings document's
+//    "locale"), else the first of navigator.languages that the app speaks (zh-TW, zh-HK, zh-MO
+//    and zh-Hant* give 繁體, other zh* 简体, en* English), else English (domain::locale::Lang).
+//    Sets <html lang>, which shows that language's copy of the shell (style/main.css).
+// 2. Sets <html data-mode>, data-tab and data-route so that the shell shows the right tab bar, the
+//    current tab, and for a deep link (#/history) a placeholder in place of the home page.
+// 3. Loads one part of the app: the landing part for the home page (#/), the whole app for any
+//    other page, with the current language's strings; the landing part calls csicBoot.load() when
+//    the user leaves the home page. The whole app is prefetched once the page is idle.
+// 4. Registers the service worker (sw.js) once the page has loaded.
+(function () {
+  "use strict";
+  var A = __ASSETS__;
+  var root = document.documentElement;
+  var LANGS = ["en", "zh-Hans", "zh-Hant"];
+
+  function fromBrowserTag(tag) {
+    var parts = String(tag).trim().toLowerCase().replace(/_/g, "-").split("-");
+    if (parts[0] === "zh") {
+      var rest = parts.slice(1);
+      var traditional = rest.some(function (p) { return p === "hant" || p === "tw" || p === "hk" || p === "mo"; });
+      var simplified = rest.indexOf("hans") >= 0;
+      return traditional && !simplified ? "zh-Hant" : "zh-Hans";
+    }
+    return parts[0] === "en" ? "en" : null;
+  }
+
+  function saved(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function language() {
+    try {
+      var settings = JSON.parse(saved("csic:settings:app") || "null");
+      var chosen = settings && settings.data && settings.data.locale;
+      if (LANGS.indexOf(chosen) >= 0) return chosen;
+    } catch (e) {
+      // An unreadable settings document: the app reports it; the browser's languages decide.
+    }
+    var list = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+    for (var i = 0; i < list.length; i++) {
+      var lang = fromBrowserTag(list[i]);
+      if (lang) return lang;
+    }
+    return "en";
+  }
+
+  // The route's path, as domain::route::Route::parse reads it.
+  function path() {
+    var hash = location.hash.replace(/^#/, "").split("?")[0];
+    return hash.replace(/^\/+|\/+$/g, "");
+  }
+
+  // domain::route::Route::mode and components::header::Tab::holds, for the first paint only.
+  function describe(p) {
+    var first = p.split("/")[0];
+    var candidate = { "": "home", questions: "questions", sets: "questions", practice: "practice", history: "history", progress: "progress" };
+    if (first === "interviewer") {
+      var second = p.split("/")[1] || "";
+      return { mode: "interviewer", tab: second === "kits" ? "kits" : second === "compare" ? "compare" : "candidates" };
+    }
+    if (Object.prototype.hasOwnProperty.call(candidate, first)) return { mode: "candidate", tab: candidate[first] };
+    if (first === "checklist" || first === "self-review") return { mode: "candidate", tab: "more" };
+    var remembered = saved("csic-mode") === "interviewer" ? "interviewer" : "candidate";
+    var more = ["more", "settings", "data", "rubric"].indexOf(first) >= 0;
+    return { mode: remembered, tab: more ? "more" : "" };
+  }
+
+  var lang = language();
+  var texts = {};
+  function strings(l) {
+    if (!texts[l]) {
+      texts[l] = fetch(A.strings[l]).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.text();
+      });
+    }
+    return texts[l];
+  }
+
+  var here = path();
+  var where = describe(here);
+  root.lang = lang;
+  root.setAttribute("data-mode", where.mode);
+  root.setAttribute("data-tab", where.tab);
+  root.setAttribute("data-route", here === "" ? "home" : "page");
+  if (here.split("/")[0] === "practice") root.setAttribute("data-focused", "");
+
+  var parts = {};
+  function fetchPart(name) {
+    if (!parts[name]) {
+      parts[name] = {
+        module: import(A[name].js),
+        wasm: fetch(A[name].wasm),
+      };
+    }
+    return parts[name];
+  }
+
+  var started = null;
+  function start(name) {
+    var part = fetchPart(name);
+    return Promise.all([part.module, strings(lang)]).then(function (got) {
+      var glue = got[0];
+      return glue.default({ module_or_path: part.wasm }).then(function () {
+        // The language may have changed since: the settings document says which.
+        var now = language();
+        return (now === lang ? Promise.resolve(got[1]) : strings(now)).then(function (text) {
+          if (started && started.stop) started.stop();
+          lang = now;
+          glue.start(now, text);
+          started = glue;
+          root.removeAttribute("data-route");
+          return glue;
+        });
+      });
+    });
+  }
+
+  var app = null;
+  function load() {
+    if (!app) {
+      app = start("app").catch(function (e) {
+        app = null;
+        failed(e);
+      });
+    }
+    return app;
+  }
+
+  function failed(e) {
+    console.error("boot:", e);
+    root.setAttribute("data-boot", "failed");
+  }
+
+  window.csicBoot = { load: load, lang: function () { return lang; } };
+
+  if (here === "") {
+    start("landing").catch(failed);
+  } else {
+    load();
+  }
+
+  window.addEventListener("load", function () {
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1500); };
+    idle(function () {
+      // The rest of the app, so that the first visit to another page starts at once.
+      fetchPart("app");
+    });
+    if ("serviceWorker" in navigator && A.sw) {
+      navigator.serviceWorker.register(A.sw).catch(function (e) {
+        console.warn("service worker:", e);
+      });
+    }
+  });
+})();
