@@ -15,6 +15,7 @@
 import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { execFileSync } from "node:child_process";
+import { loadavg, cpus } from "node:os";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { startServer } from "../tests/e2e/support/server.mjs";
@@ -118,6 +119,7 @@ const shell = await startServer({
 const results = { app: [], shell: [] };
 let version = null;
 let userAgent = null;
+let loadAtStart = null;
 try {
   // Compress every file once before the first run, so that no run waits on brotli quality 11.
   for (const server of [app, shell]) {
@@ -134,6 +136,8 @@ try {
   }
   console.log(`Lighthouse, performance only, mobile preset (simulated throttling), ${runs} run(s) each`);
   console.log(`${chromium}; dist: ${root}, served brotli-compressed under /a/b/ on 127.0.0.1`);
+  loadAtStart = loadavg()[0];
+  console.log(`load average ${loadAtStart.toFixed(2)} on ${cpus().length} CPUs (TBT rises on a busy machine)`);
   console.log(head());
   for (let i = 1; i <= runs; i++) {
     for (const [kind, server] of [["app", app], ["shell", shell]]) {
@@ -168,6 +172,8 @@ console.log(
   `LCP vs the shell-only floor: ${lcpVsFloor === null ? "-" : `${lcpVsFloor >= 0 ? "+" : ""}${lcpVsFloor.toFixed(1)} %`}` +
     ` (app ${fmt.lcp(medians.app.lcp)}, shell ${fmt.lcp(medians.shell.lcp)}; Lighthouse ${version})`,
 );
+const loadAtEnd = loadavg()[0];
+console.log(`load average ${loadAtEnd.toFixed(2)} at the end`);
 
 if (jsonOut) {
   const out = {
@@ -176,6 +182,7 @@ if (jsonOut) {
     runs,
     lighthouse: version,
     userAgent,
+    loadAverage: { start: loadAtStart, end: loadAtEnd, cpus: cpus().length },
     preset: "mobile (Lighthouse default), simulated throttling",
     units: { fcp: "ms", lcp: "ms", tbt: "ms", cls: "score", bytes: "bytes transferred" },
     app: results.app,
