@@ -2,7 +2,8 @@
 # Installs every tool the project needs. Idempotent, and quick (a few seconds) when all is present.
 #   - the wasm32 Rust target
 #   - trunk 0.21.14, and wasm-bindgen-cli equal to the wasm-bindgen version in Cargo.lock
-#   - npm packages from package-lock.json (binaryen's wasm-opt, terser, playwright-core, axe-core)
+#   - npm packages from package-lock.json (binaryen's wasm-opt, terser, playwright-core, axe-core,
+#     lighthouse 12.8.2: the last release that runs on Node 20; 13 needs Node 22.19)
 #   - Debian's chromium and chromium-driver (for browser tests)
 #   - every crate, fetched so that Trunk can build offline
 set -euo pipefail

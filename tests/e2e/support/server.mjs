@@ -1,7 +1,12 @@
 // A plain static file server for dist/, mounted under a sub-path (default /a/b/), on 127.0.0.1.
+// Options for the benchmarks: `brotli` serves every file brotli-compressed (quality 11, compressed
+// once and kept in memory, as a host that precompresses would) to clients that accept it, and
+// `rewrite(rel, body)` may replace a file's bytes before that (rel is the path under the prefix; it must
+// give the same bytes for the same file, as they are compressed once).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { join, normalize, extname, resolve } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -17,8 +22,17 @@ const TYPES = {
 };
 
 /** Serves `root` under `prefix`. Returns { origin, url, setRoot, close }. */
-export async function startServer({ root, prefix = "/a/b/" }) {
+export async function startServer({ root, prefix = "/a/b/", brotli = false, rewrite = null }) {
   let base = resolve(root);
+  const compressed = new Map(); // file -> { mtimeMs, body } (brotli only)
+  const precompress = (file, mtimeMs, body) => {
+    const hit = compressed.get(file);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+    const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length };
+    const br = brotliCompressSync(body, { params });
+    compressed.set(file, { mtimeMs, body: br });
+    return br;
+  };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (!path.startsWith(prefix)) {
@@ -35,11 +49,21 @@ export async function startServer({ root, prefix = "/a/b/" }) {
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error("not a file");
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      if (rewrite) body = Buffer.from(rewrite(rel.split("\\").join("/"), body));
+      const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
-      });
+      };
+      if (brotli) {
+        headers.vary = "accept-encoding";
+        if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+          body = precompress(file, info.mtimeMs, body);
+          headers["content-encoding"] = "br";
+        }
+      }
+      headers["content-length"] = body.length;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
