@@ -8,7 +8,7 @@
 // 2. Sets <html data-mode>, data-tab and data-route so that the shell shows the right tab bar, the
 //    current tab, and for a deep link (#/history) a placeholder in place of the home page.
 // 3. Loads one part of the app: the landing part for the home page (#/), the whole app for any
-//    other page, with the current language's strings; the landing part calls csicBoot.load() when
+//    other page (or when storage needs the app's start-up checks), with the current language's strings; the landing part calls csicBoot.load() when
 //    the user leaves the home page. The whole app is prefetched once the page is idle.
 // 4. Registers the service worker (sw.js) once the page has loaded.
 (function () {
@@ -104,24 +104,42 @@
     return parts[name];
   }
 
+  // Each step of the start is a task of its own (the wasm's instantiation, its strings, the
+  // mount), so that none blocks the page for long.
+  function nextTask() {
+    return new Promise(function (ok) {
+      setTimeout(ok, 0);
+    });
+  }
+
   var started = null;
   function start(name) {
     var part = fetchPart(name);
-    return Promise.all([part.module, strings(lang)]).then(function (got) {
-      var glue = got[0];
-      return glue.default({ module_or_path: part.wasm }).then(function () {
+    var glue;
+    var now;
+    return Promise.all([part.module, strings(lang)])
+      .then(function (got) {
+        glue = got[0];
+        return glue.default({ module_or_path: part.wasm });
+      })
+      .then(nextTask)
+      .then(function () {
         // The language may have changed since: the settings document says which.
-        var now = language();
-        return (now === lang ? Promise.resolve(got[1]) : strings(now)).then(function (text) {
-          if (started && started.stop) started.stop();
-          lang = now;
-          glue.start(now, text);
-          started = glue;
-          root.removeAttribute("data-route");
-          return glue;
-        });
+        now = language();
+        return strings(now);
+      })
+      .then(function (text) {
+        glue.strings(now, text);
+        return nextTask();
+      })
+      .then(function () {
+        if (started && started.stop) started.stop();
+        lang = now;
+        glue.start(now);
+        started = glue;
+        root.removeAttribute("data-route");
+        return glue;
       });
-    });
   }
 
   var app = null;
@@ -142,11 +160,40 @@
 
   window.csicBoot = { load: load, lang: function () { return lang; } };
 
-  if (here === "") {
-    start("landing").catch(failed);
-  } else {
-    load();
+  // The landing part leaves the start-up checks (unreadable records, an interrupted import) to the
+  // whole app: when the settings document cannot be read or an import's journal is left, the whole
+  // app starts at once, so that the user is told and nothing waits.
+  function healthy() {
+    if (saved("csic-journal") !== null) return false;
+    var settings = saved("csic:settings:app");
+    try {
+      if (settings !== null) JSON.parse(settings);
+      return true;
+    } catch (e) {
+      return false;
+    }
   }
+
+  // The part loads once the shell has painted (the frame after DOMContentLoaded), so that nothing
+  // competes with the first paint: the shell is the largest paint, and the wasm then takes over the
+  // same screen without adding a larger one.
+  function afterPaint(f) {
+    var go = function () {
+      requestAnimationFrame(function () {
+        setTimeout(f, 0);
+      });
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", go);
+    else go();
+  }
+
+  afterPaint(function () {
+    if (here === "" && healthy()) {
+      start("landing").catch(failed);
+    } else {
+      load();
+    }
+  });
 
   window.addEventListener("load", function () {
     var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1500); };

@@ -50,17 +50,48 @@ pub struct Table {
 
 impl Table {
     /// Reads a locale file: a JSON object of key → string. A key the file lacks reads as "".
+    /// In the browser the browser's own JSON parser reads it (the first load's longest task was
+    /// this parse through serde); elsewhere serde_json.
     pub fn parse(json: &str) -> Result<Table, String> {
-        let mut map: std::collections::HashMap<String, String> =
-            serde_json::from_str(json).map_err(|e| e.to_string())?;
-        let mut take = |k: &str| map.remove(k).map(|s| &*Box::leak(s.into_boxed_str()));
-        let strings: Vec<&'static str> = KEYS.iter().map(|k| take(k).unwrap_or_default()).collect();
-        let singular = KEYS
-            .iter()
-            .enumerate()
-            .filter_map(|(i, k)| take(&format!("{k}_one")).map(|one| (i, one)))
-            .collect();
-        Ok(Table { strings, singular })
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let value = js_sys::JSON::parse(json).map_err(|e| format!("{e:?}"))?;
+            let object = value
+                .dyn_ref::<js_sys::Object>()
+                .ok_or("not a JSON object")?;
+            let entries = js_sys::Object::entries(object);
+            let pairs = entries.iter().filter_map(|entry| {
+                let pair = entry.dyn_into::<js_sys::Array>().ok()?;
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            });
+            Ok(Table::from_pairs(pairs))
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let map: std::collections::BTreeMap<String, String> =
+                serde_json::from_str(json).map_err(|e| e.to_string())?;
+            Ok(Table::from_pairs(map))
+        }
+    }
+
+    /// A table from a locale file's `(key, string)` pairs: keys are found in [`KEYS`] (sorted) by
+    /// binary search, `<key>_one` as that key's singular form; unknown keys are left out.
+    fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Table {
+        let mut strings: Vec<&'static str> = vec![""; KEYS.len()];
+        let mut singular = Vec::new();
+        for (k, v) in pairs {
+            if let Ok(i) = KEYS.binary_search(&k.as_str()) {
+                strings[i] = Box::leak(v.into_boxed_str());
+            } else if let Some(i) = k
+                .strip_suffix("_one")
+                .and_then(|base| KEYS.binary_search(&base).ok())
+            {
+                singular.push((i, &*Box::leak(v.into_boxed_str())));
+            }
+        }
+        singular.sort_unstable_by_key(|(i, _)| *i);
+        Table { strings, singular }
     }
 
     /// The string `key`, as it is.
@@ -334,6 +365,8 @@ mod tests {
     #[test]
     fn every_language_has_every_key() {
         assert_eq!(KEYS[key::app_name], "app_name");
+        // Tables are read by binary search over the key names.
+        assert!(KEYS.windows(2).all(|w| w[0] < w[1]));
         for lang in Lang::ALL {
             let t = table(lang).unwrap();
             assert!((0..KEYS.len()).all(|k| !t.get(k).is_empty()), "{lang:?}");

@@ -3,10 +3,17 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Mounts the app in `lang`, with that language's strings (its locale file's text).
+/// Installs the strings of `lang` (its locale file's text), which the boot script fetched. A task
+/// of its own, so that no one task of the start-up blocks the page for long.
 #[wasm_bindgen]
-pub fn start(lang: &str, strings: &str) {
-    cs_interview_coach::ui::frame::mount(lang, strings, |lang| {
+pub fn strings(lang: &str, text: &str) {
+    cs_interview_coach::ui::frame::install_strings(lang, text);
+}
+
+/// Mounts the part in `lang` (its strings installed), replacing the static shell.
+#[wasm_bindgen]
+pub fn start(lang: &str) {
+    cs_interview_coach::ui::frame::mount(lang, |lang| {
         leptos::view! { <cs_interview_coach::ui::App lang=lang /> }
     });
 }

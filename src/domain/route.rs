@@ -191,7 +191,7 @@ impl Route {
     /// app loads when one of its routes is first visited). The boot script (`scripts/boot.js`)
     /// applies the same rule to `location.hash`.
     pub fn is_landing(&self) -> bool {
-        matches!(self, Route::Home | Route::More)
+        matches!(self, Route::Home)
     }
 
     /// The mode this page belongs to; `None` for pages both modes share (settings, data, more…),
@@ -299,11 +299,11 @@ mod tests {
     }
 
     #[test]
-    fn the_landing_group_is_home_and_more() {
-        for h in ["", "#/", "#/more", "#/more/", "#/?x=1"] {
+    fn the_first_load_shows_the_home_page_only() {
+        for h in ["", "#", "#/", "#//", "#/?x=1"] {
             assert!(Route::parse(h).is_landing(), "{h:?}");
         }
-        for h in ["#/questions", "#/practice", "#/nope", "#/interviewer", "#/settings"] {
+        for h in ["#/more", "#/questions", "#/practice", "#/nope", "#/interviewer", "#/settings"] {
             assert!(!Route::parse(h).is_landing(), "{h:?}");
         }
     }

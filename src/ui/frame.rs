@@ -49,13 +49,18 @@ thread_local! {
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
 }
 
-/// Installs `strings` (the locale file of `lang`, which the boot script fetched) and mounts `app`
-/// in a new root, then removes the static shell and any root mounted before.
-pub fn mount<V: IntoView + 'static>(lang: &str, strings: &str, app: impl FnOnce(Lang) -> V + 'static) {
+/// Installs `text` (the locale file of `lang`, which the boot script fetched) as its strings.
+pub fn install_strings(lang: &str, text: &str) {
     let lang = Lang::from_tag(lang).unwrap_or(Lang::En);
-    if let Err(e) = crate::i18n::install(lang, strings) {
+    if let Err(e) = crate::i18n::install(lang, text) {
         web_sys::console::error_1(&format!("strings for {}: {e}", lang.tag()).into());
     }
+}
+
+/// Mounts `app` in `lang` (its strings installed: [`install_strings`]) in a new root, then removes
+/// the static shell and any root mounted before.
+pub fn mount<V: IntoView + 'static>(lang: &str, app: impl FnOnce(Lang) -> V + 'static) {
+    let lang = Lang::from_tag(lang).unwrap_or(Lang::En);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

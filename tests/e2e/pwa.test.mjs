@@ -34,10 +34,22 @@ test("the manifest is complete and relative", () => {
 test("sw.js precaches every dist/ file, and index.html has no inline script", () => {
   const sw = readFileSync(join(DIST, "sw.js"), "utf8");
   const html = readFileSync(join(DIST, "index.html"), "utf8");
-  const refs = [...html.matchAll(/(?:src|href)=["']?\.\/([^"' >]+)/g)].map((m) => m[1]);
-  assert.ok(refs.some((r) => r.endsWith(".wasm")) && refs.some((r) => r.startsWith("boot-")), refs.join(" "));
-  for (const ref of refs) {
+  const refs = [...html.matchAll(/(?:src|href|content)=["']?\.\/([^"' >]+)/g)].map((m) => m[1]);
+  assert.ok(refs.some((r) => r.startsWith("boot-")) && refs.some((r) => r.startsWith("strings-")), refs.join(" "));
+  // Every chunk: both parts of the app (the landing part and the rest), each language's strings.
+  const chunks = JSON.parse(readFileSync(join(DIST, "chunks.json"), "utf8"));
+  const named = [
+    ...chunks.first_load,
+    ...Object.values(chunks.strings),
+    ...Object.values(chunks.chunks).flat(),
+  ];
+  assert.ok(named.filter((f) => f.endsWith(".wasm")).length >= 2, named.join(" "));
+  const boot = readFileSync(join(DIST, chunks.chunks.boot[0]), "utf8");
+  for (const ref of [...refs, ...named]) {
     assert.ok(sw.includes(JSON.stringify(ref)), `${ref} is precached`);
+  }
+  for (const file of named.filter((f) => /\.(js|wasm)$/.test(f) && !f.startsWith("boot-"))) {
+    assert.ok(boot.includes(file), `the boot script names ${file}`);
   }
   assert.match(sw, /"index\.html"/);
   assert.match(sw, /"questions-[0-9a-f]{16}\.json"/);
@@ -64,8 +76,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await context.setOffline(true);
       await app.reload();
       assert.equal(await app.headingText(), "Get ready for your customer-service interview");
-      await app.nav("Settings").click();
-      await app.ready();
+      await app.viaMore("Settings");
       assert.equal(await app.headingText(), "Settings");
       await app.chooseLanguage("zh-Hant");
       // A deep link, cold, while offline.

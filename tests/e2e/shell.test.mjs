@@ -22,15 +22,12 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await app.open();
       assert.equal(await app.headingText(), HOME.en);
       // A full session: every page, a language switch, a reload and a deep link.
-      await app.nav("Settings").click();
-      await app.ready();
+      await app.viaMore("Settings");
       await app.nav("Questions").click();
       await page.locator('[data-testid="question"]').first().waitFor();
       await page.locator("#q-search").fill("customer");
-      await app.nav("Sets").click();
-      await app.ready();
-      await app.nav("Checklist").click();
-      await app.ready();
+      await app.viaMore("Sets");
+      await app.viaMore("Checklist");
       await app.chooseLanguage("zh-Hant");
       await app.reload();
       await page.goto(suite.server.url + "#/no-such-page");
@@ -47,17 +44,18 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
     test("navigation, deep-link reload, back and forward", async () => {
       const { context, page, app } = await open();
       await app.open();
-      await app.nav("Settings").click();
-      await app.ready();
+      await app.viaMore("Settings");
       assert.equal(await app.headingText(), SETTINGS.en);
       assert.match(page.url(), /\/a\/b\/#\/settings$/);
-      assert.equal(await app.nav("Settings").getAttribute("aria-current"), "page");
+      assert.equal(await app.nav("More").getAttribute("aria-current"), "page");
       // Focus moves to the new page's heading.
       await page.waitForFunction(() => document.activeElement?.tagName === "H1");
 
       await app.reload();
       assert.equal(await app.headingText(), SETTINGS.en);
 
+      await page.goBack();
+      await page.waitForFunction(() => location.hash === "#/more");
       await page.goBack();
       await page.waitForFunction(() => location.hash === "" || location.hash === "#/");
       assert.equal(await app.headingText(), HOME.en);
@@ -93,7 +91,8 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await app.reload();
       assert.equal(await app.htmlLang(), "zh-Hant");
       assert.equal(await app.headingText(), HOME["zh-Hant"]);
-      assert.equal(await app.page.locator("#lang-header").inputValue(), "zh-Hant");
+      await app.open("#/more");
+      assert.equal(await app.page.locator("#lang-more").inputValue(), "zh-Hant");
       await context.close();
     });
 

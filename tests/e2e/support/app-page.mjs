@@ -19,8 +19,17 @@ export class AppPage {
     return this.page.locator("#main h1").first();
   }
 
+  /** A link of the site navigation (the mode switch, the tab bar; on "More", its list of pages). */
   nav(name) {
     return this.page.getByRole("navigation").getByRole("link", { name, exact: true });
+  }
+
+  /** Goes to a page that is not a main destination: "More", then its link. */
+  async viaMore(name) {
+    await this.nav("More").click();
+    await this.page.locator("#main .more").waitFor();
+    await this.nav(name).click();
+    await this.ready();
   }
 
   async headingText() {
@@ -31,10 +40,22 @@ export class AppPage {
     return this.page.evaluate(() => document.documentElement.lang);
   }
 
-  /** Chooses a language in the header's switch by its tag: "en", "zh-Hans" or "zh-Hant". */
+  /** Chooses a language by its tag ("en", "zh-Hans" or "zh-Hant") on the "More" page, then comes
+   *  back to the page it was on. */
   async chooseLanguage(tag) {
-    await this.page.locator("#lang-header").selectOption(tag);
+    const back = await this.page.evaluate(() => location.hash);
+    if (back !== "#/more") {
+      await this.page.evaluate(() => (location.hash = "#/more"));
+    }
+    const select = this.page.locator("#lang-more");
+    await select.waitFor();
+    await select.selectOption(tag);
     await this.page.waitForFunction((t) => document.documentElement.lang === t, tag);
+    if (back !== "#/more") {
+      await this.page.evaluate((h) => (location.hash = h || "#/"), back);
+      await this.page.waitForFunction((h) => location.hash === (h || "#/") && !document.querySelector("#main .more"), back);
+      await this.ready();
+    }
   }
 
   async reload() {
