@@ -24,6 +24,7 @@ pub mod retention;
 pub mod review;
 pub mod route;
 pub mod rubric;
+pub mod script;
 pub mod search;
 pub mod selfreview;
 pub mod session;
