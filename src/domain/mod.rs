@@ -8,6 +8,7 @@ pub mod content;
 pub mod coverage;
 pub mod custom;
 pub mod filter;
+pub mod guide;
 pub mod history;
 pub mod ids;
 pub mod insights;

@@ -61,6 +61,8 @@ pub enum Route {
     Interview(String),
     /// Every candidate side by side.
     Candidates,
+    /// The interviewer's guide: how to run the process (seed 002).
+    Guide,
     /// Anything else; keeps the path that was asked for.
     NotFound(String),
 }
@@ -110,6 +112,7 @@ impl Route {
             ["interviewer", "kits", id] if valid_id(id) => Route::Kit(id.to_string()),
             ["interviewer", "interview", id] if valid_id(id) => Route::Interview(id.to_string()),
             ["interviewer", "compare"] => Route::Candidates,
+            ["interviewer", "guide"] => Route::Guide,
             _ => Route::NotFound(format!("/{trimmed}")),
         }
     }
@@ -146,6 +149,7 @@ impl Route {
             Route::Kit(id) => format!("#/interviewer/kits/{id}"),
             Route::Interview(id) => format!("#/interviewer/interview/{id}"),
             Route::Candidates => "#/interviewer/compare".into(),
+            Route::Guide => "#/interviewer/guide".into(),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -163,6 +167,12 @@ mod tests {
         assert_eq!(Route::parse("#/settings"), Route::Settings);
         assert_eq!(Route::parse("#/settings/"), Route::Settings);
         assert_eq!(Route::parse("#/settings?x=1"), Route::Settings);
+        assert_eq!(Route::parse("#/interviewer/guide"), Route::Guide);
+        assert_eq!(Route::Guide.href(), "#/interviewer/guide");
+        assert!(matches!(
+            Route::parse("#/interviewer/guide/x"),
+            Route::NotFound(_)
+        ));
     }
 
     #[test]
@@ -212,6 +222,7 @@ mod tests {
             Route::Kit("phone-screen".into()),
             Route::Interview("s-1".into()),
             Route::Candidates,
+            Route::Guide,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

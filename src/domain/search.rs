@@ -343,7 +343,6 @@ mod tests {
 
     use crate::domain::bank::{entries, Entry};
     use crate::domain::content::{parse_question, Question};
-    use crate::domain::filter::matches_query;
     use crate::domain::locale::Lang;
     use std::path::Path;
 
@@ -372,7 +371,13 @@ mod tests {
         let q = Query::new(query);
         entries(&questions(), &[], lang)
             .iter()
-            .filter(|e| matches_query(e, &q))
+            .filter(|e| {
+                // As the bank's filter reads an entry (`filter::matches_query`).
+                let texts = std::iter::once(&e.title)
+                    .chain(&e.variants)
+                    .chain(&e.talking_points);
+                q.matches(texts.map(String::as_str))
+            })
             .map(|e: &Entry| e.id.clone())
             .collect()
     }
