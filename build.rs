@@ -12,6 +12,11 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+#[path = "src/domain/script.rs"]
+mod script;
+#[path = "build/search.rs"]
+mod search;
+
 /// In `Lang` order: `Lang::En as usize` is 0, and so on.
 const LOCALES: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
 
@@ -81,6 +86,7 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=locales");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    search::emit(&out_dir);
     let all = load(LOCALES[0]);
     let is_singular = |k: &str| {
         k.strip_suffix(SINGULAR_SUFFIX)

@@ -64,7 +64,8 @@
     var candidate = { "": "home", questions: "questions", sets: "questions", practice: "practice", history: "history", progress: "progress" };
     if (first === "interviewer") {
       var second = p.split("/")[1] || "";
-      return { mode: "interviewer", tab: second === "kits" ? "kits" : second === "compare" ? "compare" : "candidates" };
+      var tabs = { kits: "kits", compare: "compare", guide: "more" };
+      return { mode: "interviewer", tab: tabs[second] || "candidates" };
     }
     if (Object.prototype.hasOwnProperty.call(candidate, first)) return { mode: "candidate", tab: candidate[first] };
     if (first === "checklist" || first === "self-review") return { mode: "candidate", tab: "more" };

@@ -4,7 +4,7 @@ use super::bank::Entry;
 use super::content::Category;
 use super::library::Library;
 use super::progress::Progress;
-use super::search::contains;
+use super::search::Query;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,12 +29,12 @@ impl Filter {
     }
 }
 
-/// Does the entry's text (title, other wordings, talking points) contain the query?
-pub fn matches_query(entry: &Entry, query: &str) -> bool {
-    query.trim().is_empty()
-        || contains(&entry.title, query)
-        || entry.variants.iter().any(|v| contains(v, query))
-        || entry.talking_points.iter().any(|p| contains(p, query))
+/// Does the entry's text (title, other wordings, talking points) hold every term of the query?
+pub fn matches_query(entry: &Entry, query: &Query) -> bool {
+    let texts = std::iter::once(&entry.title)
+        .chain(&entry.variants)
+        .chain(&entry.talking_points);
+    query.matches(texts.map(String::as_str))
 }
 
 /// The entries that pass every filter, in their original order.
@@ -44,6 +44,7 @@ pub fn apply<'a>(
     library: &Library,
     progress: &BTreeMap<String, Progress>,
 ) -> Vec<&'a Entry> {
+    let query = Query::new(&filter.query);
     entries
         .iter()
         .filter(|e| filter.show_hidden || !library.is_hidden(&e.id))
@@ -52,7 +53,7 @@ pub fn apply<'a>(
         .filter(|e| !filter.starred || library.is_starred(&e.id))
         .filter(|e| !filter.not_practised || !progress.get(&e.id).is_some_and(Progress::practised))
         .filter(|e| !filter.needs_work || progress.get(&e.id).is_some_and(Progress::needs_work))
-        .filter(|e| matches_query(e, &filter.query))
+        .filter(|e| matches_query(e, &query))
         .collect()
 }
 

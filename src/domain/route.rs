@@ -63,6 +63,8 @@ pub enum Route {
     Candidates,
     /// Everything that is not a main destination: language, storage, settings, the other pages.
     More,
+    /// The interviewer's guide: how to run the process (seed 002).
+    Guide,
     /// Anything else; keeps the path that was asked for.
     NotFound(String),
 }
@@ -146,6 +148,7 @@ impl Route {
             ["interviewer", "interview", id] if valid_id(id) => Route::Interview(id.to_string()),
             ["interviewer", "compare"] => Route::Candidates,
             ["more"] => Route::More,
+            ["interviewer", "guide"] => Route::Guide,
             _ => Route::NotFound(format!("/{trimmed}")),
         }
     }
@@ -183,6 +186,7 @@ impl Route {
             Route::Interview(id) => format!("#/interviewer/interview/{id}"),
             Route::Candidates => "#/interviewer/compare".into(),
             Route::More => "#/more".into(),
+            Route::Guide => "#/interviewer/guide".into(),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -203,7 +207,8 @@ impl Route {
             | Route::Kits
             | Route::Kit(_)
             | Route::Interview(_)
-            | Route::Candidates => Some(Mode::Interviewer),
+            | Route::Candidates
+            | Route::Guide => Some(Mode::Interviewer),
             Route::Home
             | Route::Questions
             | Route::NewQuestion
@@ -243,6 +248,12 @@ mod tests {
         assert_eq!(Route::parse("#/settings"), Route::Settings);
         assert_eq!(Route::parse("#/settings/"), Route::Settings);
         assert_eq!(Route::parse("#/settings?x=1"), Route::Settings);
+        assert_eq!(Route::parse("#/interviewer/guide"), Route::Guide);
+        assert_eq!(Route::Guide.href(), "#/interviewer/guide");
+        assert!(matches!(
+            Route::parse("#/interviewer/guide/x"),
+            Route::NotFound(_)
+        ));
     }
 
     #[test]
@@ -293,6 +304,7 @@ mod tests {
             Route::Interview("s-1".into()),
             Route::Candidates,
             Route::More,
+            Route::Guide,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

@@ -4,7 +4,7 @@ use super::components::{Header, NoticeArea, UpdateBanner};
 use super::frame::{Footer, SkipLink};
 use super::pages::home::{HomePage, MorePage, NotFoundPage};
 use super::pages::interviewer::{
-    CandidatePage, CandidatesPage, InterviewPage, InterviewerPage, KitPage, KitsPage,
+    CandidatePage, CandidatesPage, GuidePage, InterviewPage, InterviewerPage, KitPage, KitsPage,
 };
 use super::pages::practice::PracticePage;
 use super::pages::questions::{
@@ -84,6 +84,7 @@ fn Shell() -> impl IntoView {
             Route::Kits | Route::Kit(_) => t_string!(i18n, kits_title).to_string(),
             Route::Candidates => t_string!(i18n, compare_candidates_title).to_string(),
             Route::More => t_string!(i18n, more_title).to_string(),
+            Route::Guide => t_string!(i18n, guide_title).to_string(),
             Route::NotFound(_) => t_string!(i18n, not_found_title).to_string(),
         };
         let title = format!("{page} · {}", t_string!(i18n, app_name));
@@ -133,6 +134,7 @@ fn Shell() -> impl IntoView {
                 Route::Interview(id) => view! { <InterviewPage id=id /> }.into_any(),
                 Route::Candidates => view! { <CandidatesPage /> }.into_any(),
                 Route::More => view! { <MorePage /> }.into_any(),
+                Route::Guide => view! { <GuidePage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             })}
         </main>

@@ -53,6 +53,43 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await context.close();
     });
 
+    test("everyday words and the other script find the questions, marked as shown (issue 15)", async () => {
+      const { context, bank } = await open();
+      await bank.open();
+      /** The ids found by `query`, and the marked text of the first match in each of `ids`' titles. */
+      const search = async (query, ids) => {
+        await bank.search(query);
+        const found = await bank.visibleIds();
+        for (const id of ids) assert.ok(found.includes(id), `${query}: ${id} not in ${found}`);
+        const marks = [];
+        for (const id of ids) {
+          const mark = bank.card(id).locator(".q-title mark").first();
+          assert.ok(await mark.isVisible(), `${query}: no visible mark in ${id}`);
+          marks.push((await mark.textContent()).trim());
+        }
+        return marks;
+      };
+      const complaints = ["handle-complaints", "resolved-complaint-story"];
+      await bank.chooseLanguage("zh-Hant");
+      // Synonyms: what people type, not what the title says.
+      for (const word of ["生氣", "發火"]) {
+        const [mark] = await search(word, ["angry-customer"]);
+        assert.ok(["憤怒", "生氣", "敵意"].includes(mark), `${word} marked ${mark}`);
+      }
+      for (const mark of await search("客訴", complaints)) assert.ok(["投訴", "客訴"].includes(mark), mark);
+      await search("奧客", ["angry-customer", ...complaints]);
+      // The other script: simplified typed on the traditional bank, marked in traditional.
+      const [angry] = await search("愤怒", ["angry-customer"]);
+      assert.ok(["憤怒", "敵意"].includes(angry), angry);
+      await bank.chooseLanguage("zh-Hans");
+      for (const mark of await search("客訴", complaints)) assert.ok(["投诉", "客诉"].includes(mark), mark);
+      await bank.chooseLanguage("en");
+      const [upset] = await search("upset", ["angry-customer"]);
+      assert.equal(upset.toLowerCase(), "angry");
+      await bank.search("");
+      await context.close();
+    });
+
     if (name === "desktop") {
       test("every seed question can be found by its title in each of the three languages", async () => {
         const { context, bank } = await open();

@@ -89,6 +89,7 @@ impl Tab {
                     | Route::Checklist
                     | Route::SelfReviews
                     | Route::SelfReview(_)
+                    | Route::Guide
             ),
         }
     }

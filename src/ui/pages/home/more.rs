@@ -33,7 +33,10 @@ pub fn MorePage() -> impl IntoView {
                             {link(Route::SelfReviews, |i| t_string!(i, selfreview_title))}
                         }
                         .into_any(),
-                        Mode::Interviewer => ().into_any(),
+                        Mode::Interviewer => view! {
+                            {link(Route::Guide, |i| t_string!(i, guide_title))}
+                        }
+                        .into_any(),
                     })}
                     {link(Route::Settings, |i| t_string!(i, nav_settings))}
                     {link(Route::Data, |i| t_string!(i, data_title))}

@@ -2,6 +2,7 @@
 
 mod candidate;
 mod compare;
+mod guide;
 mod kits;
 mod labels;
 mod live;
@@ -10,6 +11,7 @@ mod panel;
 
 pub use candidate::CandidatePage;
 pub use compare::CandidatesPage;
+pub use guide::GuidePage;
 pub use kits::{KitPage, KitsPage};
 pub use live::InterviewPage;
 
@@ -95,6 +97,7 @@ pub fn InterviewerPage() -> impl IntoView {
             <p class="actions-row">
                 <a class="button" href=Route::Kits.href()>{tx!(i18n, kits_title)}</a>
                 <a class="button" href=Route::Candidates.href()>{tx!(i18n, compare_candidates_title)}</a>
+                <a class="button" href=Route::Guide.href()>{tx!(i18n, guide_title)}</a>
             </p>
             <h2>{tx!(i18n, candidates_title)}</h2>
             <form class="card add-candidate" on:submit=submit(add) novalidate>

@@ -50,6 +50,10 @@ pub fn InterviewPage(id: String) -> impl IntoView {
     view! {
         <section class="page live" aria-labelledby="live-title">
             <h1 id="live-title" tabindex="-1">{candidate_name} " · " {initial.kit_name}</h1>
+            <p class="live-guide">
+                <a href=Route::Guide.href()>{tx!(i18n, guide_title)}</a>
+                " · " {tx!(i18n, guide_live_hint)}
+            </p>
             <ClockBar ctl />
             <Question ctl />
             <Flags ctl />
