@@ -384,7 +384,6 @@ fn strong_example_answers_touch_the_talking_points_and_weak_ones_fewer() {
 }
 
 #[test]
-#[ignore = "until both halves of the examples are merged"]
 fn every_question_has_example_answers() {
     let have: BTreeSet<String> = load_examples().into_iter().map(|e| e.id).collect();
     let missing: Vec<String> = load_all()

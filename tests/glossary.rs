@@ -106,6 +106,8 @@ fn content_files() -> Vec<PathBuf> {
         })
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .filter(|p| !p.ends_with("glossary.json"))
+        // Search words are what people type, the terms the glossary replaces included on purpose.
+        .filter(|p| !p.ends_with("synonyms.json"))
         .collect();
     files.sort();
     files

@@ -439,7 +439,7 @@ mod tests {
         );
         assert_finds(Lang::ZhHans, "憤怒", &["angry-customer"]);
         assert_finds(Lang::ZhHans, "客訴", &["handle-complaints"]);
-        assert_finds(Lang::ZhHant, "处理客户投诉", &["handle-complaints"]);
+        assert_finds(Lang::ZhHant, "怎么处理客诉", &["handle-complaints"]);
         // The highlight marks the text as shown, in its own script.
         assert_eq!(
             marks("您將如何處理憤怒或充滿敵意的客戶？", "愤怒"),
