@@ -230,7 +230,8 @@ impl Route {
         }
     }
 
-    /// A focused page: no site navigation, only a way out (practice, while thinking or answering).
+    /// A page that runs focused (no site navigation, only a way out) while thinking or answering:
+    /// practice. The static shell of a deep link to it shows no navigation either.
     pub fn is_focused(&self) -> bool {
         matches!(self, Route::Practice(_))
     }

@@ -2,7 +2,7 @@
 //! visit to any other page asks the boot script for the rest of the app (`csicBoot.load()`, see
 //! `scripts/boot.js`), which takes over the same screen. Meanwhile the page's placeholder shows.
 
-use super::components::Header;
+use super::components::{Header, UpdateBanner};
 use super::frame::{wants_app, Footer, Placeholder, SkipLink};
 use super::pages::home::HomePage;
 use super::router::provide_route;
@@ -57,6 +57,7 @@ fn LandingShell() -> impl IntoView {
     view! {
         <SkipLink />
         <Header />
+        {(!cfg!(debug_assertions)).then(|| view! { <UpdateBanner /> })}
         <main id="main" tabindex="-1">
             {dview!(if elsewhere.get() {
                 view! { <Placeholder /> }.into_any()

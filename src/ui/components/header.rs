@@ -1,7 +1,7 @@
 //! The frame's header: the product name, the mode switch and the main destinations of the current
 //! mode. The same `<nav>` is a row in the header on a wide screen and the tab bar at the bottom of a
-//! phone's screen (CSS alone decides). A focused page (practice) shows no site navigation, only a
-//! way out.
+//! phone's screen (CSS alone decides). A focused page (practice, while thinking or answering) shows
+//! no site navigation, only a way out.
 //!
 //! `scripts/shell.mjs` writes the same markup into `index.html` (the static shell that paints
 //! before the wasm), so a change here is a change there: `tests/e2e/shell.test.mjs` compares them.
@@ -9,7 +9,7 @@
 use crate::domain::route::{Mode, Route};
 use crate::i18n::*;
 use crate::ui::router::use_route;
-use crate::ui::state::mode::use_mode;
+use crate::ui::state::mode::{use_focus, use_mode};
 use leptos::prelude::*;
 
 /// A main destination: a tab of the tab bar.
@@ -130,7 +130,8 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let route = use_route();
     let mode = use_mode();
-    let focused = Memo::new(move |_| route.with(Route::is_focused));
+    let focus = use_focus();
+    let focused = Memo::new(move |_| focus.get());
     let mode_link = move |m: Mode| {
         let text = move || match m {
             Mode::Candidate => t_string!(i18n, mode_candidate),

@@ -18,8 +18,10 @@ fn remembered() -> Mode {
         .unwrap_or(Mode::Candidate)
 }
 
-/// Provides the current mode, following `route`, and remembers each mode the user enters.
+/// Provides the current mode, following `route`, and remembers each mode the user enters; and the
+/// focus flag ([`Focus`]).
 pub fn provide_mode(route: ReadSignal<Route>) -> Memo<Mode> {
+    provide_focus();
     let last = RwSignal::new(remembered());
     Effect::new(move |_| {
         if let Some(m) = route.with(Route::mode) {
@@ -39,4 +41,34 @@ pub fn provide_mode(route: ReadSignal<Route>) -> Memo<Mode> {
 
 pub fn use_mode() -> Memo<Mode> {
     expect_context::<Memo<Mode>>()
+}
+
+/// Whether the page asks for a focused view (no site navigation): practice, while thinking or
+/// answering.
+#[derive(Clone, Copy)]
+pub struct Focus(RwSignal<bool>);
+
+impl Focus {
+    pub fn get(&self) -> bool {
+        self.0.get()
+    }
+
+    pub fn get_untracked(&self) -> bool {
+        self.0.get_untracked()
+    }
+
+    pub fn set(&self, focused: bool) {
+        self.0.try_set(focused);
+    }
+}
+
+/// Provides the focus flag (off) for the frame and its pages.
+pub fn provide_focus() -> Focus {
+    let focus = Focus(RwSignal::new(false));
+    provide_context(focus);
+    focus
+}
+
+pub fn use_focus() -> Focus {
+    expect_context::<Focus>()
 }

@@ -57,6 +57,21 @@ pub fn Runner(id: String) -> impl IntoView {
         low_storage: RwSignal::new(false),
         media: PageMedia::open(),
     };
+    // While thinking or answering, the frame shows no site navigation, only a way out.
+    let focus = crate::ui::state::mode::use_focus();
+    Effect::new(move |_| {
+        use crate::domain::timer::Phase;
+        let running = ctl.reading().is_some_and(|r| {
+            matches!(
+                r.phase,
+                Phase::Thinking | Phase::Answering | Phase::Paused | Phase::Overtime
+            )
+        });
+        if focus.get_untracked() != running {
+            focus.set(running);
+        }
+    });
+    on_cleanup(move || focus.set(false));
     // One tab at a time runs a session: this page acts only while it holds the session's lock.
     let hold = RwSignal::new(Hold::Asking);
     let held = move || hold.get_untracked() == Hold::Held;
