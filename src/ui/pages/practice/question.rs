@@ -228,7 +228,8 @@ pub fn QuestionView(ctl: Ctl, entry: Entry) -> impl IntoView {
                 })}
             </div>
             {dview!((phase() == Phase::Done).then(|| view! { <AfterAnswer ctl=ctl /> }))}
-            <button type="button" class="link" on:click=click(move |_| ctl.help.set(true))>
+            // Offered only where a keyboard is likely (see the style sheet's "keyboard shortcuts" block).
+            <button type="button" class="link shortcuts-button" on:click=click(move |_| ctl.help.set(true))>
                 {tx!(i18n, practice_shortcuts)}
             </button>
         </div>
