@@ -123,6 +123,10 @@ describe("the phone screen, by voice, on a phone", () => {
     await page.getByRole("link", { name: "Practise this set" }).click();
     await page.waitForFunction(() => location.hash === "#/practice");
     await app.passMicCheck();
+    // A touch phone is not offered keyboard shortcuts.
+    assert.ok(!(await page.evaluate(() => matchMedia("(hover: hover) and (pointer: fine)").matches)));
+    await page.getByRole("button", { name: "Keyboard shortcuts", includeHidden: true }).waitFor({ state: "attached" });
+    assert.ok(await page.getByRole("button", { name: "Keyboard shortcuts", includeHidden: true }).isHidden());
     for (let n = 1; n <= 9; n++) {
       await page.locator(".position", { hasText: `Question ${n} of 9` }).waitFor();
       if (n === 5) {
@@ -180,6 +184,9 @@ describe("practice, timing and keys", () => {
     await page.clock.fastForward(10_000);
     await app.waitPhase("done");
     await page.getByTestId("announcer").filter({ hasText: "Time is up." }).waitFor({ state: "attached" });
+    // Said on screen too, with the time, not only "Finished".
+    assert.equal((await page.getByTestId("phase").textContent()).trim(), "Time is up: recording stopped at 0:30");
+    assert.ok(await page.getByTestId("phase").isVisible());
     await app.waitSaved(1);
     const [a] = await app.storedAttempts();
     assert.equal(a.state, "complete");
@@ -211,6 +218,8 @@ describe("practice, timing and keys", () => {
     assert.equal(await page.getByTestId("clock").textContent(), paused);
     await app.button("Resume").click();
     await app.stop();
+    // Stopped by the user, not by the clock.
+    assert.equal((await page.getByTestId("phase").textContent()).trim(), "Finished");
     await app.waitSaved(1);
     const [a] = await app.storedAttempts();
     assert.ok(a.duration_ms >= 42_500 && a.duration_ms < 46_000, `${a.duration_ms}`);
@@ -220,6 +229,9 @@ describe("practice, timing and keys", () => {
     const { app, page, dialogs, seen } = await open(VIEWPORTS.desktop);
     await app.start("#/practice/set/phone-screen");
     await app.passMicCheck();
+    // A desktop has a keyboard: the shortcuts are offered.
+    assert.ok(await page.evaluate(() => matchMedia("(hover: hover) and (pointer: fine)").matches));
+    assert.ok(await app.button("Keyboard shortcuts").isVisible());
     await page.locator("#practice-question").focus();
     await page.keyboard.press("?");
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });

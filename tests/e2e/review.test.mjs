@@ -78,6 +78,96 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
   });
 }
 
+describe("the quick rubric on a phone (issue 13)", () => {
+  test("fits about one screen: chips that toggle by touch and keyboard and persist, a scale a row, one notes box", async (t) => {
+    const { app, page, seen } = await open(VIEWPORTS.phone);
+    await app.startTyped("#/practice/question/angry-customer");
+    await app.typeAnswer(ANSWER);
+    const rubric = page.getByTestId("quick-rubric");
+    await rubric.waitFor();
+    // The counter counts the rubric's checklist from the start.
+    assert.equal((await app.score_text().textContent()).trim(), "Not scored · 0 of 10 ticked");
+    const screen = page.viewportSize().height;
+    const { height } = await rubric.boundingBox();
+    t.diagnostic(`quick rubric: ${Math.round(height)} px, ${(height / screen).toFixed(2)} screen heights at 390×844`);
+    await rubric.screenshot({ path: "tests/e2e/.artifacts/quick-rubric-phone.png" });
+    assert.ok(height < 1.3 * screen, `the quick rubric is ${(height / screen).toFixed(2)} screen heights`);
+    // Each 1–5 scale is one row: its label, then its five levels beside it.
+    const scales = await rubric.locator("fieldset.scale").all();
+    assert.equal(scales.length, 8, "7 scales and the overall rating");
+    for (const scale of scales) {
+      const label = await scale.locator("legend").boundingBox();
+      const levels = await scale.locator(".levels").boundingBox();
+      assert.ok(levels.x >= label.x + label.width - 1, "the levels sit beside the label");
+      assert.ok(levels.y < label.y + label.height && label.y < levels.y + levels.height, "on the same row");
+    }
+    // A chip is a checkbox named by its label: a tap ticks it (saved at once), another unticks it.
+    const empathy = rubric.getByRole("checkbox", { name: "Showed empathy for the customer", exact: true });
+    const saved = (key, on) =>
+      page.waitForFunction(
+        ([k, v]) =>
+          Object.keys(localStorage)
+            .filter((x) => x.startsWith("csic:review:"))
+            .some((x) => (JSON.parse(localStorage.getItem(x)).data.marks[k] === 1) === v),
+        [key, on],
+      );
+    await rubric.locator(".chip", { hasText: "Showed empathy for the customer" }).tap();
+    await saved("communication/empathy", true);
+    assert.ok(await empathy.isChecked());
+    await rubric.locator(".chip", { hasText: "Said what was learned from it" }).tap();
+    await saved("structure/learned", true);
+    await rubric.locator(".chip", { hasText: "Said what was learned from it" }).tap();
+    await saved("structure/learned", false);
+    // And by keyboard: Space on a focused chip ticks it (not the practice shortcut).
+    const calm = rubric.getByRole("checkbox", { name: "Kept a calm, professional tone", exact: true });
+    await calm.focus();
+    await page.keyboard.press(" ");
+    await saved("communication/calm-tone", true);
+    assert.equal(await app.phase(), "done");
+    await app.score_text().filter({ hasText: "2 of 10 ticked" }).waitFor();
+    // One notes box, not two look-alikes.
+    assert.equal(await page.locator("section.review textarea").count(), 1);
+    await page.getByLabel("What I would say differently").fill("Name the refund sooner.");
+    await page.waitForFunction(() =>
+      Object.keys(localStorage).some((k) => k.startsWith("csic:review:") && localStorage.getItem(k).includes("Name the refund sooner.")),
+    );
+    await axe(page, "compact quick rubric");
+    await app.reload();
+    await rubric.waitFor();
+    assert.ok(await empathy.isChecked());
+    assert.ok(await calm.isChecked());
+    assert.ok(!(await rubric.getByRole("checkbox", { name: "Said what was learned from it", exact: true }).isChecked()));
+    assert.equal(await page.getByLabel("What I would say differently").inputValue(), "Name the refund sooner.");
+    assert.equal((await app.score_text().textContent()).trim(), "Score: 20 % · 2 of 10 ticked");
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(scroll <= 0, `horizontal scroll ${scroll}px`);
+    assert.deepEqual(seen.errors, []);
+  });
+
+  test("notes an older version kept on the attempt show in the one box, and are moved into the review", async () => {
+    const { app, page } = await open(VIEWPORTS.phone);
+    await app.startTyped("#/practice/question/angry-customer");
+    await app.typeAnswer(ANSWER);
+    await page.getByLabel("What I would say differently").fill("Slow down.");
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("csic:review:") && localStorage.getItem(k).includes("Slow down.")));
+    // As an older version saved it: a second text on the attempt itself.
+    await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith("csic:attempt:"));
+      const doc = JSON.parse(localStorage.getItem(key));
+      doc.data.notes = "Say sorry first.";
+      localStorage.setItem(key, JSON.stringify(doc));
+    });
+    await app.reload();
+    const box = page.getByLabel("What I would say differently");
+    await box.waitFor();
+    assert.equal(await box.inputValue(), "Slow down.\n\nSay sorry first.");
+    const [attempt] = await app.storedAttempts();
+    assert.equal(attempt.notes, "");
+    const docs = await app.documents();
+    assert.equal(docs[`csic:review:${attempt.id}`].data.differently, "Slow down.\n\nSay sorry first.");
+  });
+});
+
 describe("history", () => {
   test("compare two attempts of the same question side by side", async () => {
     const { app, page } = await open(VIEWPORTS.desktop);
