@@ -39,7 +39,7 @@ for (const [name, device] of Object.entries({ laptop: VIEWPORTS.desktop, tablet:
       await app.button("Start the clock").click();
       await page.locator("#question-notes").fill("Clear definition; gave an example.");
       await app.main().locator('input[name="question-rating"][value="4"]').check();
-      await app.button("Next").click();
+      await app.button("Next question").click();
       await page.getByTestId("question-position").filter({ hasText: "Question 2 of 16" }).waitFor();
       await app.flag("flustered-defensive", "critical");
       await app.rate("criteria/enthusiasm", 4);
@@ -57,7 +57,7 @@ for (const [name, device] of Object.entries({ laptop: VIEWPORTS.desktop, tablet:
       assert.equal(await page.locator('select[data-flag="flustered-defensive"]').inputValue(), "critical");
       assert.ok(await app.main().locator('input[data-key="qualities/patience"][value="2"]').isChecked());
       assert.equal(await page.locator("#card-takeaways").inputValue(), "Strong communicator, defensive under pressure.");
-      await app.button("Previous").click();
+      await app.button("Previous question").click();
       await page.getByTestId("question-position").filter({ hasText: "Question 1 of 16" }).waitFor();
       assert.equal(await page.locator("#question-notes").inputValue(), "Clear definition; gave an example.");
       // The critical flag blocks "strong yes" until a reason is written.
