@@ -143,6 +143,35 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
   });
 }
 
+test("compare candidates in 简体 on a 1280 px laptop: headers keep several characters a line; the red-flag cell has a legend", async () => {
+  const { app, page } = await open(VIEWPORTS.desktop, { locale: "zh-CN" });
+  await app.open("#/");
+  await page.evaluate(seedCandidates, 3);
+  // Candidate A's flag is critical: the cell reads "1 (⚑ 1)".
+  await page.evaluate(() => {
+    const key = "csic:scorecard:card-0";
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.data.flags = { unprepared: "critical" };
+    localStorage.setItem(key, JSON.stringify(doc));
+  });
+  await app.open("#/interviewer/compare");
+  await app.reload();
+  assert.equal(await app.htmlLang(), "zh-Hans");
+  await page.getByTestId("compare-row").nth(2).waitFor();
+  // Each header is at least three characters wide (1 em a character), never one a line.
+  const narrow = await page.locator(".candidates-table thead th button").evaluateAll((buttons) =>
+    buttons
+      .map((b) => [b.textContent.trim(), b.getBoundingClientRect().width / parseFloat(getComputedStyle(b).fontSize)])
+      .filter(([, ems]) => ems < 3),
+  );
+  assert.deepEqual(narrow, []);
+  const cell = page.getByTestId("compare-row").filter({ hasText: "Candidate A" }).locator("td").nth(1);
+  assert.match(await cell.innerText(), /^1 \(⚑/);
+  assert.match(await page.getByTestId("compare-legend").textContent(), /⚑ 2/);
+  assert.equal(await page.getByTestId("candidates-table").getAttribute("aria-describedby"), "compare-legend");
+  await axe(page, "compare candidates in 简体");
+});
+
 describe("the offline panel", () => {
   test("two interviewers' files merge into a third browser, blind until this interviewer submits", async () => {
     const dir = mkdtempSync(join(tmpdir(), "csic-panel-"));
