@@ -58,7 +58,7 @@ pub fn CandidatesPage() -> impl IntoView {
                 <th scope="col" aria-sort=if active { "descending" } else { "none" }>
                     <button type="button" class="sort" data-sort=slug(&key)
                         on:click=click(move |_| sort.set(k.clone()))>
-                        {label} {active.then_some(" ▼")}
+                        {label} {active.then_some("\u{a0}▼")}
                     </button>
                 </th>
             }
