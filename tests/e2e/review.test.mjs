@@ -168,6 +168,43 @@ describe("the quick rubric on a phone (issue 13)", () => {
   });
 });
 
+describe("progress with a single week (issue 15)", () => {
+  test("one date under the point, not the same date at both ends; the point shows its value; the table's disclosure has a marker", async () => {
+    const { app, page } = await open(VIEWPORTS.phone);
+    await app.open("#/");
+    await page.evaluate(() => {
+      const now = Date.now();
+      const session = { id: "s1", questions: ["angry-customer"], index: 0, started_ms: now, finished_ms: now, timer: { t: 0, a: 60000, o: false, p: "done", r: "idle", s: 0, q: 0, f: 0, d: 30000 } };
+      localStorage.setItem("csic:session:s1", JSON.stringify({ v: 1, data: session }));
+      const attempt = { id: "a1", session: "s1", question: "angry-customer", started_ms: now, duration_ms: 30_000, text: "I listen.", state: "complete" };
+      localStorage.setItem("csic:attempt:a1", JSON.stringify({ v: 1, data: attempt }));
+      // 2 of 10 ticked and skills 4 (3 of 4 points): 5 / 14 = 36 %.
+      const marks = { "structure/situation": 1, "communication/restate-need": 1, "criteria/skills": 4 };
+      localStorage.setItem("csic:review:a1", JSON.stringify({ v: 1, data: { attempt: "a1", rubric: 1, marks, updated_ms: now } }));
+    });
+    await app.open("#/progress");
+    await app.reload();
+    await page.getByTestId("charts").waitFor();
+    const charts = page.locator(".chart");
+    const count = await charts.count();
+    assert.ok(count >= 8);
+    // Every chart: one date label, centred, none at the ends.
+    assert.equal(await page.locator(".chart text.tick.mid").count(), count);
+    assert.equal(await page.locator(".chart text.tick.end").count(), 0);
+    const value = (title) => charts.filter({ has: page.locator("figcaption", { hasText: title }) }).getByTestId("chart-value").textContent();
+    assert.equal(await value(/^Score/), "36%");
+    assert.equal(await value(/^Skills:/), "4.0");
+    assert.equal(await charts.first().getByTestId("chart-value").textContent(), "1", "one session");
+    // The disclosure shows a marker that turns when opened.
+    const summary = page.locator(".chart-table summary");
+    const marker = () => summary.evaluate((el) => getComputedStyle(el, "::before").content);
+    assert.match(await marker(), /▸/);
+    await summary.click();
+    assert.match(await marker(), /▾/);
+    await axe(page, "progress, one week");
+  });
+});
+
 describe("history", () => {
   test("compare two attempts of the same question side by side", async () => {
     const { app, page } = await open(VIEWPORTS.desktop);
