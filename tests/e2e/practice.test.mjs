@@ -268,6 +268,38 @@ describe("practice, timing and keys", () => {
   });
 });
 
+describe("practise again (issue 15)", () => {
+  test("\"Practise again\" on the summary practises the same question again, not the bank", async () => {
+    const { app, page, seen } = await open(VIEWPORTS.phone);
+    await app.start("#/practice/question/handle-complaints");
+    await app.passMicCheck();
+    const title = (await page.locator("#practice-question").textContent()).trim();
+    await app.answerFor(800);
+    await app.stop();
+    await app.button("Finish").click();
+    await page.getByTestId("summary").waitFor();
+    const again = page.getByRole("link", { name: "Practise again", exact: true });
+    assert.match(await again.getAttribute("href"), /#\/practice\/question\/handle-complaints$/);
+    await again.click();
+    await page.waitForFunction(() => location.hash === "#/practice");
+    await app.passMicCheck();
+    assert.equal((await page.locator("#practice-question").textContent()).trim(), title);
+    assert.match(await page.locator(".position").textContent(), /Question 1 of 1/);
+    // A new session of that one question; the first one stays finished with its attempt.
+    const sessions = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("csic:session:"))
+        .map((k) => JSON.parse(localStorage.getItem(k)).data)
+        .sort((a, b) => a.started_ms - b.started_ms),
+    );
+    assert.equal(sessions.length, 2);
+    assert.deepEqual(sessions.map((s) => s.questions), [["handle-complaints"], ["handle-complaints"]]);
+    assert.ok(sessions[0].finished_ms && !sessions[1].finished_ms);
+    await app.waitSaved(1);
+    assert.deepEqual(seen.errors, []);
+  });
+});
+
 describe("practice without a microphone", () => {
   test("permission refused: a clear message, then a typed answer under the same timer", async () => {
     const browser = await launch(FAKE_MIC_NO_PERMISSION);
