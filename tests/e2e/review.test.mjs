@@ -37,7 +37,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       // Level 4's description shows under the scale, so a "4" means the same to everybody.
       assert.match(await page.locator('fieldset.scale:has(input[data-key="criteria/skills"]) .level-text').textContent(), /^4: \S/);
       // 2 of 10 ticked and 3 points of 4 on one scale: 5 / 14 = 36 %.
-      await app.score_text().filter({ hasText: "Score: 36 %" }).waitFor();
+      await app.score_text().filter({ hasText: "Score: 36%" }).waitFor();
       assert.match(await app.score_text().textContent(), /2 of 10 ticked · ⚑ Red flags: 1/);
       await page.locator("textarea[id^=differently-]").fill("Give a concrete example.");
       await app.reload();
@@ -48,7 +48,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await app.nav("History").click();
       await app.historyRows().first().waitFor();
       assert.equal(await app.historyRows().count(), 1);
-      assert.match(await app.historyRows().first().getByTestId("history-score").textContent(), /36 %\s*⚑ 1/);
+      assert.match(await app.historyRows().first().getByTestId("history-score").textContent(), /36%\s*⚑ 1/);
       await axe(page, "history");
       await app.historyRows().first().getByRole("link").click();
       await page.getByTestId("coverage").waitFor();
@@ -138,7 +138,7 @@ describe("the quick rubric on a phone (issue 13)", () => {
     assert.ok(await calm.isChecked());
     assert.ok(!(await rubric.getByRole("checkbox", { name: "Said what was learned from it", exact: true }).isChecked()));
     assert.equal(await page.getByLabel("What I would say differently").inputValue(), "Name the refund sooner.");
-    assert.equal((await app.score_text().textContent()).trim(), "Score: 20 % · 2 of 10 ticked");
+    assert.equal((await app.score_text().textContent()).trim(), "Score: 20% · 2 of 10 ticked");
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(scroll <= 0, `horizontal scroll ${scroll}px`);
     assert.deepEqual(seen.errors, []);
@@ -223,7 +223,7 @@ describe("history", () => {
     await page.getByTestId("compare").waitFor();
     const scores = await page.getByTestId("compare-score").allTextContents();
     // Newest first: 2 ticks + 4 points of 14 = 43 %, then 1 tick of 10 = 10 %.
-    assert.deepEqual(scores, ["43 %", "10 %"]);
+    assert.deepEqual(scores, ["43%", "10%"]);
     const row = await page.getByTestId("compare").locator("tr", { hasText: "Talking points touched" }).locator("td").allTextContents();
     assert.equal(row.length, 2);
     await axe(page, "compare");
