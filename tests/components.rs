@@ -5,8 +5,12 @@
 //! and can make every write fail, as a full disk would.
 #![cfg(target_arch = "wasm32")]
 
+use cs_interview_coach::domain::attempt::{Attempt, AttemptState};
 use cs_interview_coach::domain::interview::Candidate;
-use cs_interview_coach::i18n::I18nContextProvider;
+use cs_interview_coach::domain::locale::Lang;
+use cs_interview_coach::domain::record::encode;
+use cs_interview_coach::domain::review::Review;
+use cs_interview_coach::i18n::{self, I18nContextProvider};
 use cs_interview_coach::storage::{KeyValue, LocalStore, Memory};
 use cs_interview_coach::ui::components::{Levels, QuickRubric};
 use cs_interview_coach::ui::state::{self, Collection, Notice, Notices};
@@ -23,6 +27,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn memory_store() -> (LocalStore, Arc<Memory>) {
     let memory = Arc::new(Memory::default());
     (LocalStore::with_backend("t", memory.clone()), memory)
+}
+
+/// The English strings, as the boot script installs them before the app's first render.
+fn english() {
+    i18n::install(Lang::En, i18n::embedded(Lang::En)).expect("the English table");
 }
 
 /// A new element in the page to mount into.
@@ -175,6 +184,7 @@ async fn the_levels_control_picks_and_follows_its_value_without_rebuilding() {
 
 #[wasm_bindgen_test]
 async fn the_quick_rubric_saves_each_tick_and_keeps_the_screen_honest_when_storage_is_full() {
+    english();
     let (store, memory) = memory_store();
     let root = host();
     let provided = store.clone();
@@ -191,7 +201,15 @@ async fn the_quick_rubric_saves_each_tick_and_keeps_the_screen_honest_when_stora
         }
     });
     settle().await;
-    assert!(text(&root, "[data-testid=review-score]").contains("ticked"));
+    // Before the first tick the counter already counts the rubric's 10 checklist items.
+    assert_eq!(
+        text(&root, "[data-testid=review-score]"),
+        "Not scored · 0 of 10 ticked"
+    );
+    // Checklist items are chips: one checkbox each, over the whole chip, named by its label.
+    let chip = input(&root, "input[data-key='structure/result']");
+    assert_eq!(chip.type_(), "checkbox");
+    assert!(!chip.checked());
 
     // A tick is saved at once, as the review of attempt a1 against rubric version 1.
     let result = input(&root, "input[data-key='structure/result']");
@@ -229,5 +247,57 @@ async fn the_quick_rubric_saves_each_tick_and_keeps_the_screen_honest_when_stora
         .map(|n| n.list().into_iter().map(|(_, n)| n).collect::<Vec<_>>())
         .unwrap_or_default();
     assert!(shown.contains(&Notice::StorageFull), "{shown:?}");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_one_notes_box_keeps_notes_an_older_version_saved_on_the_attempt() {
+    english();
+    let (store, memory) = memory_store();
+    // Saved by an older version: notes on the attempt, and a review's "what I would say differently".
+    let mut attempt = Attempt::start("a2".into(), "s1", "angry-customer", "", 1_000);
+    attempt.notes = "Say sorry first.".into();
+    attempt.state = AttemptState::Complete;
+    let mut review = Review::new("a2", 1, 1_000);
+    review.differently = "Slow down.".into();
+    for (key, raw) in [
+        ("t:attempt:a2", encode(&attempt)),
+        ("t:review:a2", encode(&review)),
+    ] {
+        memory.set(key, &raw.expect("encoded")).expect("seeded");
+    }
+    let root = host();
+    let provided = store.clone();
+    let handle = mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider>
+                {
+                    state::provide(provided);
+                    view! { <QuickRubric attempt="a2".to_string() /> }
+                }
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    assert_eq!(
+        root.query_selector_all("textarea").map(|l| l.length()),
+        Ok(1)
+    );
+    let area: web_sys::HtmlTextAreaElement = root
+        .query_selector("textarea")
+        .ok()
+        .flatten()
+        .expect("a notes box")
+        .unchecked_into();
+    assert_eq!(area.value(), "Slow down.\n\nSay sorry first.");
+    // Moved for good: into the review first, then off the attempt.
+    let raw = memory.get("t:review:a2").ok().flatten().unwrap_or_default();
+    assert!(raw.contains("Slow down.\\n\\nSay sorry first."), "{raw}");
+    let raw = memory
+        .get("t:attempt:a2")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(raw.contains("\"notes\":\"\""), "{raw}");
     drop(handle);
 }

@@ -16,7 +16,8 @@ pub struct Review {
     /// The candidate's overall rating of the answer, 1–5.
     #[serde(default)]
     pub overall: Option<u8>,
-    /// "What I would say differently."
+    /// "What I would say differently": the answer's one notes box. Older versions also kept notes
+    /// on the attempt ([`Attempt::notes`](super::attempt::Attempt)); [`merge_notes`] folds them in.
     #[serde(default)]
     pub differently: String,
     pub updated_ms: u64,
@@ -70,6 +71,20 @@ impl Review {
     }
 }
 
+/// The one notes text of an answer: the review's `differently` with the attempt's older `notes`
+/// folded in (after a blank line), unless they are already part of it. Nothing is lost, and folding
+/// twice changes nothing.
+pub fn merge_notes(differently: &str, notes: &str) -> String {
+    let (d, n) = (differently.trim_end(), notes.trim());
+    if n.is_empty() || d.contains(n) {
+        differently.to_string()
+    } else if d.trim().is_empty() {
+        notes.to_string()
+    } else {
+        format!("{d}\n\n{n}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +107,18 @@ mod tests {
         r.rate("criteria/skills", 3);
         // 2 points over 10 checks + 4 points of one scale: 2 / 14.
         assert_eq!(r.score(&builtin()).percent(), Some(14));
+    }
+
+    #[test]
+    fn older_attempt_notes_fold_into_the_one_notes_box_once() {
+        assert_eq!(merge_notes("", ""), "");
+        assert_eq!(merge_notes("Slow down.", ""), "Slow down.");
+        assert_eq!(merge_notes("", "Say sorry first."), "Say sorry first.");
+        assert_eq!(merge_notes("  ", "Say sorry first."), "Say sorry first.");
+        let both = merge_notes("Slow down.\n", "Say sorry first.");
+        assert_eq!(both, "Slow down.\n\nSay sorry first.");
+        // Folding again (the attempt's copy could not be cleared) adds nothing.
+        assert_eq!(merge_notes(&both, "Say sorry first."), both);
+        assert_eq!(merge_notes("先道歉", "先道歉"), "先道歉");
     }
 }

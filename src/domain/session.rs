@@ -4,6 +4,7 @@
 
 use super::attempt::{Attempt, AttemptState};
 use super::record::Record;
+use super::route::Start;
 use super::timer::{Phase, Timer};
 use serde::{Deserialize, Serialize};
 
@@ -157,6 +158,17 @@ impl Session {
         self.live = None;
         self.finished_ms.get_or_insert(now);
     }
+
+    /// How to practise this again: the same set, the same question, or random questions again.
+    /// `None` for a list of questions no set names (the bank is the way on).
+    pub fn again(&self) -> Option<Start> {
+        match (&self.set, self.random, self.questions.as_slice()) {
+            (Some(set), _, _) => Some(Start::Set(set.clone())),
+            (None, true, _) => Some(Start::Random),
+            (None, false, [one]) => Some(Start::Question(one.clone())),
+            _ => None,
+        }
+    }
 }
 
 /// One line of the end-of-session summary.
@@ -223,6 +235,19 @@ pub fn resumable(sessions: &[Session]) -> Option<&Session> {
 mod tests {
     use super::*;
     use crate::domain::record::{decode, encode};
+
+    #[test]
+    fn practising_again_takes_the_same_set_or_question() {
+        let mut s = session(1);
+        let q = s.questions[0].clone();
+        assert_eq!(s.again(), Some(Start::Question(q)));
+        s.set = Some("phone-screen".into());
+        assert_eq!(s.again(), Some(Start::Set("phone-screen".into())));
+        let mut r = session(2);
+        r.random = true;
+        assert_eq!(r.again(), Some(Start::Random));
+        assert_eq!(session(2).again(), None);
+    }
 
     #[test]
     fn an_unfinished_session_is_seen_without_decoding_it() {

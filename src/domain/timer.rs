@@ -135,6 +135,12 @@ impl Timer {
         self.phase == Phase::Paused
     }
 
+    /// The answer ended because its time ran out (Done at the deadline, no overtime allowed), not
+    /// because it was stopped early.
+    pub fn timed_out(&self) -> bool {
+        self.phase == Phase::Done && !self.overtime && self.fired & FUP != 0
+    }
+
     /// Idle -> Thinking (cue ThinkStarted), or straight to Answering (cue AnswerStarted) when
     /// think_ms == 0. In any other phase: no change, no cues.
     pub fn start(&mut self, now: u64) -> Vec<Cue> {
@@ -387,6 +393,27 @@ mod tests {
             (Phase::Done, Phase::Done, 1000)
         );
         assert!(t.start(T0 + 500_000).is_empty());
+    }
+
+    #[test]
+    fn only_an_answer_the_clock_ended_has_timed_out() {
+        let mut t = Timer::new(0, 30_000, false);
+        t.start(T0);
+        assert!(!t.timed_out());
+        t.tick(T0 + 30_000);
+        assert!(t.timed_out());
+        // Stopped early: not timed out.
+        let mut early = Timer::new(0, 30_000, false);
+        early.start(T0);
+        early.stop(T0 + 12_000);
+        assert!(!early.timed_out());
+        // With overtime the clock never stops the answer; the user does.
+        let mut over = Timer::new(0, 30_000, true);
+        over.start(T0);
+        over.tick(T0 + 31_000);
+        over.stop(T0 + 40_000);
+        assert_eq!(over.phase(), Phase::Done);
+        assert!(!over.timed_out());
     }
 
     #[test]

@@ -39,7 +39,7 @@ for (const [name, device] of Object.entries({ laptop: VIEWPORTS.desktop, tablet:
       await app.button("Start the clock").click();
       await page.locator("#question-notes").fill("Clear definition; gave an example.");
       await app.main().locator('input[name="question-rating"][value="4"]').check();
-      await app.button("Next").click();
+      await app.button("Next question").click();
       await page.getByTestId("question-position").filter({ hasText: "Question 2 of 16" }).waitFor();
       await app.flag("flustered-defensive", "critical");
       await app.rate("criteria/enthusiasm", 4);
@@ -57,7 +57,7 @@ for (const [name, device] of Object.entries({ laptop: VIEWPORTS.desktop, tablet:
       assert.equal(await page.locator('select[data-flag="flustered-defensive"]').inputValue(), "critical");
       assert.ok(await app.main().locator('input[data-key="qualities/patience"][value="2"]').isChecked());
       assert.equal(await page.locator("#card-takeaways").inputValue(), "Strong communicator, defensive under pressure.");
-      await app.button("Previous").click();
+      await app.button("Previous question").click();
       await page.getByTestId("question-position").filter({ hasText: "Question 1 of 16" }).waitFor();
       assert.equal(await page.locator("#question-notes").inputValue(), "Clear definition; gave an example.");
       // The critical flag blocks "strong yes" until a reason is written.
@@ -142,6 +142,41 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
     assert.equal(await page.locator(".app-header").isVisible(), false);
   });
 }
+
+test("compare candidates in 简体 on a 1280 px laptop: headers keep several characters a line; the red-flag cell has a legend", async () => {
+  const { app, page } = await open(VIEWPORTS.desktop, { locale: "zh-CN" });
+  await app.open("#/");
+  await page.evaluate(seedCandidates, 3);
+  // Candidate A's flag is critical: the cell reads "1 (⚑ 1)".
+  await page.evaluate(() => {
+    const key = "csic:scorecard:card-0";
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.data.flags = { unprepared: "critical" };
+    localStorage.setItem(key, JSON.stringify(doc));
+  });
+  await app.open("#/interviewer/compare");
+  await app.reload();
+  assert.equal(await app.htmlLang(), "zh-Hans");
+  await page.getByTestId("compare-row").nth(2).waitFor();
+  // Every header keeps at least three characters a line (or all of them on one line).
+  const cramped = await page.locator(".candidates-table thead th button").evaluateAll((buttons) =>
+    buttons
+      .map((b) => {
+        const range = document.createRange();
+        range.selectNodeContents(b);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.bottom))).size;
+        const chars = b.textContent.replace(/[\s▼]/g, "").length;
+        return [b.textContent.trim(), lines, chars];
+      })
+      .filter(([, lines, chars]) => lines > 1 && chars / lines < 3),
+  );
+  assert.deepEqual(cramped, []);
+  const cell = page.getByTestId("compare-row").filter({ hasText: "Candidate A" }).locator("td").nth(1);
+  assert.match(await cell.innerText(), /^1 \(⚑/);
+  assert.match(await page.getByTestId("compare-legend").textContent(), /⚑ 2/);
+  assert.equal(await page.getByTestId("candidates-table").getAttribute("aria-describedby"), "compare-legend");
+  await axe(page, "compare candidates in 简体");
+});
 
 describe("the offline panel", () => {
   test("two interviewers' files merge into a third browser, blind until this interviewer submits", async () => {

@@ -123,6 +123,10 @@ describe("the phone screen, by voice, on a phone", () => {
     await page.getByRole("link", { name: "Practise this set" }).click();
     await page.waitForFunction(() => location.hash === "#/practice");
     await app.passMicCheck();
+    // A touch phone is not offered keyboard shortcuts.
+    assert.ok(!(await page.evaluate(() => matchMedia("(hover: hover) and (pointer: fine)").matches)));
+    await page.getByRole("button", { name: "Keyboard shortcuts", includeHidden: true }).waitFor({ state: "attached" });
+    assert.ok(await page.getByRole("button", { name: "Keyboard shortcuts", includeHidden: true }).isHidden());
     for (let n = 1; n <= 9; n++) {
       await page.locator(".position", { hasText: `Question ${n} of 9` }).waitFor();
       if (n === 5) {
@@ -180,6 +184,9 @@ describe("practice, timing and keys", () => {
     await page.clock.fastForward(10_000);
     await app.waitPhase("done");
     await page.getByTestId("announcer").filter({ hasText: "Time is up." }).waitFor({ state: "attached" });
+    // Said on screen too, with the time, not only "Finished".
+    assert.equal((await page.getByTestId("phase").textContent()).trim(), "Time is up: recording stopped at 0:30");
+    assert.ok(await page.getByTestId("phase").isVisible());
     await app.waitSaved(1);
     const [a] = await app.storedAttempts();
     assert.equal(a.state, "complete");
@@ -211,6 +218,8 @@ describe("practice, timing and keys", () => {
     assert.equal(await page.getByTestId("clock").textContent(), paused);
     await app.button("Resume").click();
     await app.stop();
+    // Stopped by the user, not by the clock.
+    assert.equal((await page.getByTestId("phase").textContent()).trim(), "Finished");
     await app.waitSaved(1);
     const [a] = await app.storedAttempts();
     assert.ok(a.duration_ms >= 42_500 && a.duration_ms < 46_000, `${a.duration_ms}`);
@@ -220,6 +229,9 @@ describe("practice, timing and keys", () => {
     const { app, page, dialogs, seen } = await open(VIEWPORTS.desktop);
     await app.start("#/practice/set/phone-screen");
     await app.passMicCheck();
+    // A desktop has a keyboard: the shortcuts are offered.
+    assert.ok(await page.evaluate(() => matchMedia("(hover: hover) and (pointer: fine)").matches));
+    assert.ok(await app.button("Keyboard shortcuts").isVisible());
     await page.locator("#practice-question").focus();
     await page.keyboard.press("?");
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
@@ -252,6 +264,38 @@ describe("practice, timing and keys", () => {
     await app.waitSaved(2);
     // Leaving mid-recording: the last chunk is still written, with no error.
     await page.waitForTimeout(500);
+    assert.deepEqual(seen.errors, []);
+  });
+});
+
+describe("practise again (issue 15)", () => {
+  test("\"Practise again\" on the summary practises the same question again, not the bank", async () => {
+    const { app, page, seen } = await open(VIEWPORTS.phone);
+    await app.start("#/practice/question/handle-complaints");
+    await app.passMicCheck();
+    const title = (await page.locator("#practice-question").textContent()).trim();
+    await app.answerFor(800);
+    await app.stop();
+    await app.button("Finish").click();
+    await page.getByTestId("summary").waitFor();
+    const again = page.getByRole("link", { name: "Practise again", exact: true });
+    assert.match(await again.getAttribute("href"), /#\/practice\/question\/handle-complaints$/);
+    await again.click();
+    await page.waitForFunction(() => location.hash === "#/practice");
+    await app.passMicCheck();
+    assert.equal((await page.locator("#practice-question").textContent()).trim(), title);
+    assert.match(await page.locator(".position").textContent(), /Question 1 of 1/);
+    // A new session of that one question; the first one stays finished with its attempt.
+    const sessions = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("csic:session:"))
+        .map((k) => JSON.parse(localStorage.getItem(k)).data)
+        .sort((a, b) => a.started_ms - b.started_ms),
+    );
+    assert.equal(sessions.length, 2);
+    assert.deepEqual(sessions.map((s) => s.questions), [["handle-complaints"], ["handle-complaints"]]);
+    assert.ok(sessions[0].finished_ms && !sessions[1].finished_ms);
+    await app.waitSaved(1);
     assert.deepEqual(seen.errors, []);
   });
 });

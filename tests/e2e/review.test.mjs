@@ -37,7 +37,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       // Level 4's description shows under the scale, so a "4" means the same to everybody.
       assert.match(await page.locator('fieldset.scale:has(input[data-key="criteria/skills"]) .level-text').textContent(), /^4: \S/);
       // 2 of 10 ticked and 3 points of 4 on one scale: 5 / 14 = 36 %.
-      await app.score_text().filter({ hasText: "Score: 36 %" }).waitFor();
+      await app.score_text().filter({ hasText: "Score: 36%" }).waitFor();
       assert.match(await app.score_text().textContent(), /2 of 10 ticked · ⚑ Red flags: 1/);
       await page.locator("textarea[id^=differently-]").fill("Give a concrete example.");
       await app.reload();
@@ -48,7 +48,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await app.nav("History").click();
       await app.historyRows().first().waitFor();
       assert.equal(await app.historyRows().count(), 1);
-      assert.match(await app.historyRows().first().getByTestId("history-score").textContent(), /36 %\s*⚑ 1/);
+      assert.match(await app.historyRows().first().getByTestId("history-score").textContent(), /36%\s*⚑ 1/);
       await axe(page, "history");
       await app.historyRows().first().getByRole("link").click();
       await page.getByTestId("coverage").waitFor();
@@ -78,6 +78,133 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
   });
 }
 
+describe("the quick rubric on a phone (issue 13)", () => {
+  test("fits about one screen: chips that toggle by touch and keyboard and persist, a scale a row, one notes box", async (t) => {
+    const { app, page, seen } = await open(VIEWPORTS.phone);
+    await app.startTyped("#/practice/question/angry-customer");
+    await app.typeAnswer(ANSWER);
+    const rubric = page.getByTestId("quick-rubric");
+    await rubric.waitFor();
+    // The counter counts the rubric's checklist from the start.
+    assert.equal((await app.score_text().textContent()).trim(), "Not scored · 0 of 10 ticked");
+    const screen = page.viewportSize().height;
+    const { height } = await rubric.boundingBox();
+    t.diagnostic(`quick rubric: ${Math.round(height)} px, ${(height / screen).toFixed(2)} screen heights at 390×844`);
+    await rubric.screenshot({ path: "tests/e2e/.artifacts/quick-rubric-phone.png" });
+    assert.ok(height < 1.3 * screen, `the quick rubric is ${(height / screen).toFixed(2)} screen heights`);
+    // Each 1–5 scale is one row: its label, then its five levels beside it.
+    const scales = await rubric.locator("fieldset.scale").all();
+    assert.equal(scales.length, 8, "7 scales and the overall rating");
+    for (const scale of scales) {
+      const label = await scale.locator("legend").boundingBox();
+      const levels = await scale.locator(".levels").boundingBox();
+      assert.ok(levels.x >= label.x + label.width - 1, "the levels sit beside the label");
+      assert.ok(levels.y < label.y + label.height && label.y < levels.y + levels.height, "on the same row");
+    }
+    // A chip is a checkbox named by its label: a tap ticks it (saved at once), another unticks it.
+    const empathy = rubric.getByRole("checkbox", { name: "Showed empathy for the customer", exact: true });
+    const saved = (key, on) =>
+      page.waitForFunction(
+        ([k, v]) =>
+          Object.keys(localStorage)
+            .filter((x) => x.startsWith("csic:review:"))
+            .some((x) => (JSON.parse(localStorage.getItem(x)).data.marks[k] === 1) === v),
+        [key, on],
+      );
+    await rubric.locator(".chip", { hasText: "Showed empathy for the customer" }).tap();
+    await saved("communication/empathy", true);
+    assert.ok(await empathy.isChecked());
+    await rubric.locator(".chip", { hasText: "Said what was learned from it" }).tap();
+    await saved("structure/learned", true);
+    await rubric.locator(".chip", { hasText: "Said what was learned from it" }).tap();
+    await saved("structure/learned", false);
+    // And by keyboard: Space on a focused chip ticks it (not the practice shortcut).
+    const calm = rubric.getByRole("checkbox", { name: "Kept a calm, professional tone", exact: true });
+    await calm.focus();
+    await page.keyboard.press(" ");
+    await saved("communication/calm-tone", true);
+    assert.equal(await app.phase(), "done");
+    await app.score_text().filter({ hasText: "2 of 10 ticked" }).waitFor();
+    // One notes box, not two look-alikes.
+    assert.equal(await page.locator("section.review textarea").count(), 1);
+    await page.getByLabel("What I would say differently").fill("Name the refund sooner.");
+    await page.waitForFunction(() =>
+      Object.keys(localStorage).some((k) => k.startsWith("csic:review:") && localStorage.getItem(k).includes("Name the refund sooner.")),
+    );
+    await axe(page, "compact quick rubric");
+    await app.reload();
+    await rubric.waitFor();
+    assert.ok(await empathy.isChecked());
+    assert.ok(await calm.isChecked());
+    assert.ok(!(await rubric.getByRole("checkbox", { name: "Said what was learned from it", exact: true }).isChecked()));
+    assert.equal(await page.getByLabel("What I would say differently").inputValue(), "Name the refund sooner.");
+    assert.equal((await app.score_text().textContent()).trim(), "Score: 20% · 2 of 10 ticked");
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(scroll <= 0, `horizontal scroll ${scroll}px`);
+    assert.deepEqual(seen.errors, []);
+  });
+
+  test("notes an older version kept on the attempt show in the one box, and are moved into the review", async () => {
+    const { app, page } = await open(VIEWPORTS.phone);
+    await app.startTyped("#/practice/question/angry-customer");
+    await app.typeAnswer(ANSWER);
+    await page.getByLabel("What I would say differently").fill("Slow down.");
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("csic:review:") && localStorage.getItem(k).includes("Slow down.")));
+    // As an older version saved it: a second text on the attempt itself.
+    await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith("csic:attempt:"));
+      const doc = JSON.parse(localStorage.getItem(key));
+      doc.data.notes = "Say sorry first.";
+      localStorage.setItem(key, JSON.stringify(doc));
+    });
+    await app.reload();
+    const box = page.getByLabel("What I would say differently");
+    await box.waitFor();
+    assert.equal(await box.inputValue(), "Slow down.\n\nSay sorry first.");
+    const [attempt] = await app.storedAttempts();
+    assert.equal(attempt.notes, "");
+    const docs = await app.documents();
+    assert.equal(docs[`csic:review:${attempt.id}`].data.differently, "Slow down.\n\nSay sorry first.");
+  });
+});
+
+describe("progress with a single week (issue 15)", () => {
+  test("one date under the point, not the same date at both ends; the point shows its value; the table's disclosure has a marker", async () => {
+    const { app, page } = await open(VIEWPORTS.phone);
+    await app.open("#/");
+    await page.evaluate(() => {
+      const now = Date.now();
+      const session = { id: "s1", questions: ["angry-customer"], index: 0, started_ms: now, finished_ms: now, timer: { t: 0, a: 60000, o: false, p: "done", r: "idle", s: 0, q: 0, f: 0, d: 30000 } };
+      localStorage.setItem("csic:session:s1", JSON.stringify({ v: 1, data: session }));
+      const attempt = { id: "a1", session: "s1", question: "angry-customer", started_ms: now, duration_ms: 30_000, text: "I listen.", state: "complete" };
+      localStorage.setItem("csic:attempt:a1", JSON.stringify({ v: 1, data: attempt }));
+      // 2 of 10 ticked and skills 4 (3 of 4 points): 5 / 14 = 36 %.
+      const marks = { "structure/situation": 1, "communication/restate-need": 1, "criteria/skills": 4 };
+      localStorage.setItem("csic:review:a1", JSON.stringify({ v: 1, data: { attempt: "a1", rubric: 1, marks, updated_ms: now } }));
+    });
+    await app.open("#/progress");
+    await app.reload();
+    await page.getByTestId("charts").waitFor();
+    const charts = page.locator(".chart");
+    const count = await charts.count();
+    assert.ok(count >= 8);
+    // Every chart: one date label, centred, none at the ends.
+    assert.equal(await page.locator(".chart text.tick.mid").count(), count);
+    assert.equal(await page.locator(".chart text.tick.end").count(), 0);
+    const value = (title) => charts.filter({ has: page.locator("figcaption", { hasText: title }) }).getByTestId("chart-value").textContent();
+    assert.equal(await value(/^Score/), "36%");
+    assert.equal(await value(/^Skills:/), "4.0");
+    assert.equal(await charts.first().getByTestId("chart-value").textContent(), "1", "one session");
+    // The disclosure shows a marker that turns when opened.
+    const summary = page.locator(".chart-table summary");
+    const marker = () => summary.evaluate((el) => getComputedStyle(el, "::before").content);
+    assert.match(await marker(), /▸/);
+    await summary.click();
+    assert.match(await marker(), /▾/);
+    await axe(page, "progress, one week");
+  });
+});
+
 describe("history", () => {
   test("compare two attempts of the same question side by side", async () => {
     const { app, page } = await open(VIEWPORTS.desktop);
@@ -96,7 +223,7 @@ describe("history", () => {
     await page.getByTestId("compare").waitFor();
     const scores = await page.getByTestId("compare-score").allTextContents();
     // Newest first: 2 ticks + 4 points of 14 = 43 %, then 1 tick of 10 = 10 %.
-    assert.deepEqual(scores, ["43 %", "10 %"]);
+    assert.deepEqual(scores, ["43%", "10%"]);
     const row = await page.getByTestId("compare").locator("tr", { hasText: "Talking points touched" }).locator("td").allTextContents();
     assert.equal(row.length, 2);
     await axe(page, "compare");

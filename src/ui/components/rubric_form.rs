@@ -1,11 +1,16 @@
 //! The rubric checklist for one attempt: ticks, 1–5 ratings with level descriptions, red flags,
-//! an overall rating and "what I would say differently". Every change is saved at once.
+//! an overall rating and "what I would say differently" (the answer's one notes box). Every change
+//! is saved at once.
+//!
+//! The quick rubric (under an answer in practice) is the same form, laid out to fit a phone:
+//! checklist items and red flags as chips that wrap, each 1–5 scale on one row, no level guide.
 
-use crate::domain::rubric::{mark_key, text, Kind, Rubric, Section};
+use crate::domain::rubric::{mark_key, score as score_of, text, Kind, Marks, Rubric, Section};
 use crate::i18n::*;
 use crate::ui::components::Levels;
 use crate::ui::erase::event;
-use crate::ui::state::{use_reviews, Reviews};
+use crate::ui::state::queries::notes_of;
+use crate::ui::state::{use_practice, use_reviews, Reviews};
 use leptos::prelude::*;
 
 /// The rubric right after an answer, in the practice session. Skipping it is simply going on.
@@ -13,7 +18,7 @@ use leptos::prelude::*;
 pub fn QuickRubric(attempt: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <section class="quick-rubric" aria-labelledby="quick-rubric-title">
+        <section class="quick-rubric" aria-labelledby="quick-rubric-title" data-testid="quick-rubric">
             <h3 id="quick-rubric-title">{tx!(i18n, rubric_title)}</h3>
             <p class="hint">{tx!(i18n, rubric_optional)}</p>
             <RubricForm attempt=attempt quick=true />
@@ -33,6 +38,7 @@ fn rubric_for(reviews: Reviews, attempt: &str) -> Rubric {
 pub fn RubricForm(attempt: String, #[prop(optional)] quick: bool) -> impl IntoView {
     let i18n = use_i18n();
     let reviews = use_reviews();
+    let practice = use_practice();
     let id = StoredValue::new(attempt);
     let rubric = Memo::new(move |_| rubric_for(reviews, &id.read_value()));
     let sections = move || {
@@ -44,10 +50,11 @@ pub fn RubricForm(attempt: String, #[prop(optional)] quick: bool) -> impl IntoVi
     };
     let summary = move || {
         let review = reviews.review(&id.read_value());
-        let score = review
-            .as_ref()
-            .map(|r| r.score(&rubric.get()))
-            .unwrap_or_default();
+        // Before the first tick the counter already reads "0 of 10": nothing ticked, of the rubric's own total.
+        let score = match review {
+            Some(r) => r.score(&rubric.get()),
+            None => score_of(&rubric.get(), &Marks::default()),
+        };
         let mut parts = vec![match score.percent() {
             Some(p) => t_string!(i18n, rubric_score, percent = p),
             None => t_string!(i18n, rubric_unscored).to_string(),
@@ -76,13 +83,11 @@ pub fn RubricForm(attempt: String, #[prop(optional)] quick: bool) -> impl IntoVi
         let value = event_target_value(&ev);
         reviews.update(&id.read_value(), |r| r.differently = value);
     };
-    let initial_text = reviews
-        .review(&id.read_value())
-        .map(|r| r.differently)
-        .unwrap_or_default();
+    // One notes box: the review's text, with any notes an older version kept on the attempt moved in.
+    let initial_text = notes_of(practice, reviews, &id.read_value());
     let area_id = format!("differently-{}", id.read_value());
     view! {
-        <div class="rubric" data-testid="rubric" data-version=move || rubric.get().version>
+        <div class="rubric" class:compact=quick data-testid="rubric" data-version=move || rubric.get().version>
             {dview!(summary())}
             {dview!(sections())}
             <fieldset class="scale overall">
@@ -91,7 +96,7 @@ pub fn RubricForm(attempt: String, #[prop(optional)] quick: bool) -> impl IntoVi
                     current=overall on_pick=pick_overall />
             </fieldset>
             <label for=area_id.clone()>{tx!(i18n, rubric_differently)}</label>
-            <textarea id=area_id rows=if quick { "2" } else { "4" } prop:value=initial_text
+            <textarea id=area_id data-testid="answer-notes" rows=if quick { "2" } else { "4" } prop:value=initial_text
                 on:input=event(differently)></textarea>
         </div>
     }

@@ -9,6 +9,7 @@ use crate::domain::attempt::{audio_prefix, progress as attempt_progress};
 use crate::domain::locale::Lang;
 use crate::domain::pick::pick_many;
 use crate::domain::progress::Progress;
+use crate::domain::review::merge_notes;
 use crate::storage::{audio_store, delete_prefix};
 use crate::ui::dom::now_ms;
 use leptos::prelude::*;
@@ -75,6 +76,31 @@ pub fn delete_attempt(practice: Practice, reviews: Reviews, notices: Notices, id
             reviews.forget(&id);
         }
     });
+}
+
+/// An answer's one notes text (untracked): the review's "what I would say differently" with the
+/// notes older versions kept on the attempt folded in. When there were such notes they are moved
+/// for good: the review is saved with them first, and only then are they cleared from the attempt,
+/// so a failed write loses nothing (the fold is repeated, and adds nothing twice, next time).
+pub fn notes_of(practice: Practice, reviews: Reviews, attempt: &str) -> String {
+    untrack(|| {
+        let differently = reviews
+            .review(attempt)
+            .map(|r| r.differently)
+            .unwrap_or_default();
+        let old = practice
+            .attempt(attempt)
+            .map(|a| a.notes)
+            .unwrap_or_default();
+        if old.trim().is_empty() {
+            return differently;
+        }
+        let merged = merge_notes(&differently, &old);
+        if merged == differently || reviews.update(attempt, |r| r.differently = merged.clone()) {
+            practice.update_attempt(attempt, |a| a.notes.clear());
+        }
+        merged
+    })
 }
 
 /// What a retention of `days` would delete now: how many recordings, how many bytes (reactive).

@@ -58,7 +58,7 @@ pub fn CandidatesPage() -> impl IntoView {
                 <th scope="col" aria-sort=if active { "descending" } else { "none" }>
                     <button type="button" class="sort" data-sort=slug(&key)
                         on:click=click(move |_| sort.set(k.clone()))>
-                        {label} {active.then_some(" ▼")}
+                        {label} {active.then_some("\u{a0}▼")}
                     </button>
                 </th>
             }
@@ -79,7 +79,16 @@ pub fn CandidatesPage() -> impl IntoView {
             .into_iter()
             .map(|r| {
                 let rec = r.recommendation.map(|v| recommendation_label(i18n, rec_of(v))).unwrap_or_else(|| "–".into());
-                let flags = if r.critical > 0 { format!("{} (⚑ {})", r.flags, r.critical) } else { r.flags.to_string() };
+                // "1 (⚑ 1)": the flags recorded, then how many were critical (explained under the table).
+                let critical = (r.critical > 0).then(|| {
+                    view! {
+                        " (" <span aria-hidden="true">"⚑ "</span>
+                        <span class="visually-hidden">{tx!(i18n, severity_critical)} ": "</span>
+                        {r.critical} ")"
+                    }
+                });
+                // One element, so that the phone's card layout keeps it together.
+                let flags = view! { <span>{r.flags} {critical}</span> };
                 let cells = scales
                     .iter()
                     .map(|(k, label)| {
@@ -133,12 +142,13 @@ pub fn CandidatesPage() -> impl IntoView {
                 <select data-testid="sort-by" on:change=crate::ui::erase::event(pick)>{options}</select>
             </label>
             <div class="table-scroll" tabindex="0">
-                <table class="candidates-table" data-testid="candidates-table">
+                <table class="candidates-table" data-testid="candidates-table" aria-describedby="compare-legend">
                     <caption>{tx!(i18n, compare_candidates_caption)}</caption>
                     <thead><tr>{heads}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            <p class="table-legend" id="compare-legend" data-testid="compare-legend">{tx!(i18n, compare_flags_legend)}</p>
         }
         .into_any()
     };

@@ -1,10 +1,11 @@
-//! After an answer: every attempt at this question (play back, read, delete), notes, and the way on.
+//! After an answer: every attempt at this question (play back, read, delete), the quick rubric with
+//! the answer's one notes box, and the way on.
 
 use super::ctl::Ctl;
 use crate::domain::attempt::{Attempt, AttemptState};
 use crate::domain::timer::duration;
 use crate::ui::components::{QuickRubric, Recording};
-use crate::ui::erase::{click, event};
+use crate::ui::erase::click;
 use crate::ui::state::queries::delete_attempt;
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ pub fn AfterAnswer(ctl: Ctl) -> impl IntoView {
     let attempts = Memo::new(move |_| {
         let s = ctl.session()?;
         let q = s.current()?.to_string();
-        // Notes are left out, so that typing them does not rebuild the list and its players.
+        // Notes are left out, so that moving older notes into the review does not rebuild the list.
         let list = ctl.practice.attempts_of(&s.id, &q);
         Some(
             list.into_iter()
@@ -34,24 +35,11 @@ pub fn AfterAnswer(ctl: Ctl) -> impl IntoView {
             .collect_view()
     };
     let latest = Memo::new(move |_| attempts.get().and_then(|l| l.last().map(|a| a.id.clone())));
-    let notes = move || {
-        let id = latest.get()?;
-        let a = ctl.practice.attempt(&id)?;
-        let on_input = move |ev: leptos::ev::Event| {
-            let text = event_target_value(&ev);
-            ctl.practice.update_attempt(&id, |a| a.notes = text);
-        };
-        Some(view! {
-            <label for="attempt-notes">{tx!(i18n, practice_notes)}</label>
-            <textarea id="attempt-notes" rows="3" prop:value=a.notes on:input=event(on_input)></textarea>
-        })
-    };
     view! {
         <section class="review" aria-labelledby="review-title">
             <h3 id="review-title">{tx!(i18n, practice_attempts)}</h3>
             <ol class="attempts" data-testid="attempts">{dview!(list())}</ol>
             {dview!(latest.get().map(|id| view! { <QuickRubric attempt=id /> }))}
-            {dview!(notes())}
             <div class="actions-row">
                 <button type="button" on:click=click(move |_| ctl.retry())>
                     {tx!(i18n, practice_rerecord)}

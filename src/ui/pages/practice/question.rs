@@ -4,7 +4,7 @@
 use super::after_answer::AfterAnswer;
 use super::ctl::Ctl;
 use crate::browser;
-use crate::domain::attempt::{counts_characters, word_count};
+use crate::domain::attempt::{counts_characters, word_count, AttemptState};
 use crate::domain::bank::Entry;
 use crate::domain::timer::{clock, duration, Phase, Reading};
 use crate::ui::dom::{focus_now, from_locale};
@@ -82,6 +82,27 @@ pub fn QuestionView(ctl: Ctl, entry: Entry) -> impl IntoView {
             crate::domain::locale::Lang::ZhHant => "zh-TW",
         };
         browser::speak(&speak_title, tag);
+    };
+    // The clock ended the answer (not the user, nor a reload): say so, with the time, on screen.
+    let time_up = Memo::new(move |_| {
+        let s = ctl.session()?;
+        if !s.timer.timed_out() {
+            return None;
+        }
+        let last = ctl.practice.attempts_of(&s.id, s.current()?).pop()?;
+        (last.state != AttemptState::Interrupted).then_some(s.typed)
+    });
+    let phase_text = move || {
+        let r = reading.get()?;
+        Some(match time_up.get().filter(|_| r.phase == Phase::Done) {
+            Some(false) => t_string!(
+                i18n,
+                practice_time_up_recording,
+                time = duration(r.answered_ms)
+            ),
+            Some(true) => t_string!(i18n, practice_time_up_typed, time = duration(r.answered_ms)),
+            None => phase_label(i18n, &r),
+        })
     };
     let typed_memo = Memo::new(move |_| ctl.session().is_some_and(|s| s.typed));
     let typed = move || typed_memo.get();
@@ -182,7 +203,9 @@ pub fn QuestionView(ctl: Ctl, entry: Entry) -> impl IntoView {
             <div class="timer" class:warning=move || reading.get().is_some_and(|r| r.warning)
                 class:urgent=move || reading.get().is_some_and(|r| r.phase == Phase::Answering && r.remaining_ms <= 10_000)
                 data-phase=move || phase().name()>
-                <p class="phase">{txt!(reading.get().map(|r| phase_label(i18n, &r)).unwrap_or_default())}</p>
+                <p class="phase" class:time-up=move || time_up.get().is_some() data-testid="phase">
+                    {txt!(phase_text().unwrap_or_default())}
+                </p>
                 <p class="clock" data-testid="clock">{txt!(reading.get().map(|r| clock_text(&r)).unwrap_or_default())}</p>
                 <progress max="1000" value=move || reading.get().map(|r| r.permille).unwrap_or(0)
                     aria-label=txt!(t_string!(i18n, practice_progress))></progress>
@@ -205,7 +228,8 @@ pub fn QuestionView(ctl: Ctl, entry: Entry) -> impl IntoView {
                 })}
             </div>
             {dview!((phase() == Phase::Done).then(|| view! { <AfterAnswer ctl=ctl /> }))}
-            <button type="button" class="link" on:click=click(move |_| ctl.help.set(true))>
+            // Offered only where a keyboard is likely (see the style sheet's "keyboard shortcuts" block).
+            <button type="button" class="link shortcuts-button" on:click=click(move |_| ctl.help.set(true))>
                 {tx!(i18n, practice_shortcuts)}
             </button>
         </div>

@@ -2,7 +2,7 @@
 
 use super::ctl::Ctl;
 use crate::domain::bank::title_of;
-use crate::domain::route::{Route, Start};
+use crate::domain::route::Route;
 use crate::domain::session::summarise;
 use crate::domain::timer::duration;
 use crate::ui::dom::from_locale;
@@ -32,11 +32,8 @@ pub fn Summary(ctl: Ctl) -> impl IntoView {
                 }
             })
             .collect_view();
-        let again = match s.set {
-            Some(id) => Route::Practice(Start::Set(id)),
-            None if s.random => Route::Practice(Start::Random),
-            None => Route::Questions,
-        };
+        // The same set or question again (the bank only for a list no set names).
+        let again = s.again().map(Route::Practice).unwrap_or(Route::Questions);
         Some(view! {
             <table class="summary" data-testid="summary">
                 <thead>

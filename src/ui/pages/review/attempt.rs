@@ -149,10 +149,6 @@ pub fn AttemptPage(id: String) -> impl IntoView {
                 </label>
             }
         });
-        let notes = practice
-            .attempt(&a.id)
-            .map(|x| x.notes)
-            .filter(|n| !n.trim().is_empty());
         let typed = (!a.text.trim().is_empty()).then(|| a.text.clone());
         let points = bank.talking_points(&a.question);
         view! {
@@ -166,7 +162,6 @@ pub fn AttemptPage(id: String) -> impl IntoView {
                 <div class="answer">
                     <Recording attempt=a.clone() />
                     {typed.clone().map(|t| view! { <blockquote class="typed" data-testid="typed">{t}</blockquote> })}
-                    {notes.map(|n| view! { <p class="notes"><strong>{tx!(i18n, practice_notes)}</strong> " " {n}</p> })}
                     {typed.map(|t| view! {
                         <Coverage text_of=t.clone() points=points />
                         <Delivery text_of=t ms=a.duration_ms />

@@ -50,7 +50,7 @@ pub fn ComparePage(a: String, b: String) -> impl IntoView {
             }
         };
         let score = |id: &str| match reviews.percent(id) {
-            Some(p) => format!("{p} %"),
+            Some(p) => format!("{p}%"),
             None => t_string!(i18n, rubric_unscored).to_string(),
         };
         let mut rows = Vec::new();

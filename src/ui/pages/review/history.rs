@@ -117,7 +117,7 @@ pub fn HistoryPage() -> impl IntoView {
                         </span>
                         <span class="score" data-testid="history-score">
                             {match score {
-                                Some(p) => format!("{p} %"),
+                                Some(p) => format!("{p}%"),
                                 None => t_string!(i18n, rubric_unscored).to_string(),
                             }}
                             {(flags > 0).then(|| view! { " " <strong class="flag-count">"⚑ " {flags}</strong> })}

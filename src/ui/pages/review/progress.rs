@@ -33,7 +33,8 @@ fn n(v: f64) -> String {
     (v.round() as i64).to_string()
 }
 
-/// One small chart: a line (or bars) over the weeks.
+/// One small chart: a line (or bars) over the weeks. `shown` formats a value for its label: the
+/// latest point shows its value (a single week's point is then never a bare dot).
 #[component]
 fn Chart(
     title: String,
@@ -43,13 +44,23 @@ fn Chart(
     weeks: Vec<String>,
     bars: bool,
     summary: String,
+    shown: fn(f64) -> String,
 ) -> impl IntoView {
     let count = values.len();
     let mut marks = Vec::new();
     let mut path = String::new();
+    let latest = values.iter().rposition(Option::is_some);
     for (i, v) in values.iter().enumerate() {
         let Some(v) = *v else { continue };
         let (x, y) = (x_of(i, count), y_of(v, max, min));
+        if Some(i) == latest {
+            // Above the mark, or below it when the mark is at the top.
+            let ty = if y < PAD_T + 12.0 { y + 14.0 } else { y - 6.0 };
+            marks.push(
+                view! { <text x=n(x) y=n(ty) class="value" data-testid="chart-value">{shown(v)}</text> }
+                    .into_any(),
+            );
+        }
         if bars {
             let w = ((W - PAD_L - 8.0) / count.max(1) as f64 * 0.6).clamp(3.0, 24.0);
             marks.push(
@@ -68,8 +79,19 @@ fn Chart(
             marks.push(view! { <circle cx=n(x) cy=n(y) r="3.5" class="dot" /> }.into_any());
         }
     }
-    let first = weeks.first().cloned().unwrap_or_default();
-    let last = weeks.last().cloned().unwrap_or_default();
+    // One week: one date, under its point, not the same date at both ends.
+    let dates = match weeks.as_slice() {
+        [] => ().into_any(),
+        [one] => view! {
+            <text x=n(x_of(0, 1)) y=n(H - 3.0) class="tick mid">{one.clone()}</text>
+        }
+        .into_any(),
+        [first, .., last] => view! {
+            <text x=n(PAD_L) y=n(H - 3.0) class="tick">{first.clone()}</text>
+            <text x=n(W - 4.0) y=n(H - 3.0) class="tick end">{last.clone()}</text>
+        }
+        .into_any(),
+    };
     let top = if max >= 100.0 {
         "100".to_string()
     } else {
@@ -83,8 +105,7 @@ fn Chart(
                 <line x1=n(PAD_L) y1=n(PAD_T) x2=n(W - 4.0) y2=n(PAD_T) class="grid" />
                 <text x="2" y=n(PAD_T + 4.0) class="tick">{top}</text>
                 <text x="2" y=n(H - PAD_B) class="tick">{n(min)}</text>
-                <text x=n(PAD_L) y=n(H - 3.0) class="tick">{first}</text>
-                <text x=n(W - 4.0) y=n(H - 3.0) class="tick end">{last}</text>
+                {dates}
                 {(!path.is_empty()).then(|| view! { <path d=path class="line" /> })}
                 {marks}
             </svg>
@@ -173,7 +194,8 @@ pub fn ProgressPage() -> impl IntoView {
                     (Some(a), Some(b)) => t_string!(i18n, progress_summary, name = label, from = labels::tenths(*a), to = labels::tenths(*b), weeks = weeks.len()),
                     _ => t_string!(i18n, progress_no_data, name = label),
                 };
-                view! { <Chart title=label.clone() values=vals min=min max=max weeks=labels_w.clone() bars=false summary=summary /> }
+                let shown: fn(f64) -> String = if key == "score" { |v| format!("{}%", n(v)) } else { labels::tenths };
+                view! { <Chart title=label.clone() values=vals min=min max=max weeks=labels_w.clone() bars=false summary=summary shown=shown /> }
             })
             .collect_view();
         let counts: Vec<Option<f64>> = weeks.iter().map(|w| Some(f64::from(w.sessions))).collect();
@@ -205,7 +227,7 @@ pub fn ProgressPage() -> impl IntoView {
             .collect_view();
         view! {
             <div class="charts" data-testid="charts">
-                <Chart title=sessions_title values=counts min=0.0 max=f64::from(most) weeks=labels_w.clone() bars=true summary=sessions_summary />
+                <Chart title=sessions_title values=counts min=0.0 max=f64::from(most) weeks=labels_w.clone() bars=true summary=sessions_summary shown=n />
                 {charts}
             </div>
             <details class="chart-table">

@@ -1,6 +1,7 @@
 //! A session's report: questions, times, rubric and notes. Print CSS turns it into a clean PDF.
 
 use crate::domain::bank::title_of;
+use crate::domain::review::merge_notes;
 use crate::domain::route::Route;
 use crate::domain::rubric::{mark_key, text, Kind};
 use crate::domain::timer::duration;
@@ -74,11 +75,10 @@ pub fn ReportPage(id: String) -> impl IntoView {
                             None => t_string!(i18n, rubric_unscored).to_string(),
                         };
                         let overall = review.as_ref().and_then(|r| r.overall);
-                        let differently = review
-                            .as_ref()
-                            .map(|r| r.differently.clone())
+                        // The one notes text: older notes kept on the attempt are shown with it.
+                        let differently = review.as_ref().map(|r| r.differently.as_str()).unwrap_or_default();
+                        let differently = Some(merge_notes(differently, &a.notes))
                             .filter(|d| !d.trim().is_empty());
-                        let notes = (!a.notes.trim().is_empty()).then(|| a.notes.clone());
                         let typed = (!a.text.trim().is_empty()).then(|| a.text.clone());
                         view! {
                             <li class="report-attempt">
@@ -91,8 +91,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
                                 {(!marks.is_empty()).then(|| view! {
                                     <ul class="marks">{marks.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                                 })}
-                                {differently.map(|d| view! { <p><strong>{tx!(i18n, rubric_differently)}</strong> ": " {d}</p> })}
-                                {notes.map(|d| view! { <p><strong>{tx!(i18n, practice_notes)}</strong> " " {d}</p> })}
+                                {differently.map(|d| view! { <p class="answer-notes"><strong>{tx!(i18n, rubric_differently)}</strong> ": " {d}</p> })}
                             </li>
                         }
                     })

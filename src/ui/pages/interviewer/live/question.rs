@@ -85,8 +85,8 @@ pub fn Question(ctl: Live) -> impl IntoView {
                         current=rating on_pick=rate />
                 </fieldset>
                 <div class="actions-row">
-                    <button type="button" disabled=!c.has_previous() on:click=click(move |_| step(Scorecard::go_previous))>{tx!(i18n, history_prev)}</button>
-                    <button type="button" class="primary" disabled=!c.has_next() on:click=click(move |_| step(Scorecard::go_next))>{tx!(i18n, history_next)}</button>
+                    <button type="button" disabled=!c.has_previous() on:click=click(move |_| step(Scorecard::go_previous))>{tx!(i18n, interview_prev_question)}</button>
+                    <button type="button" class="primary" disabled=!c.has_next() on:click=click(move |_| step(Scorecard::go_next))>{tx!(i18n, interview_next_question)}</button>
                     <label class="jump">
                         <span class="visually-hidden">{tx!(i18n, interview_jump)}</span>
                         <select on:change=event(move |ev| jump(event_target_value(&ev).parse().unwrap_or(0)))>{options}</select>
