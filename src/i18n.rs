@@ -184,7 +184,9 @@ impl I18nContext {
         leptos::task::spawn_local(async move {
             match fetch_table(lang).await {
                 Ok(()) => this.apply(lang),
-                Err(e) => web_sys::console::warn_1(&format!("strings for {}: {e}", lang.tag()).into()),
+                Err(e) => {
+                    web_sys::console::warn_1(&format!("strings for {}: {e}", lang.tag()).into())
+                }
             }
         });
     }
@@ -347,7 +349,10 @@ mod tests {
         let args: [(&str, &dyn Display); 1] = [("n", &1)];
         assert_eq!(
             interpolate(template(Lang::ZhHans, key::questions_count, &args), &args),
-            interpolate(table(Lang::ZhHans).unwrap().get(key::questions_count), &args)
+            interpolate(
+                table(Lang::ZhHans).unwrap().get(key::questions_count),
+                &args
+            )
         );
     }
 

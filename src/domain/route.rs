@@ -316,7 +316,14 @@ mod tests {
         for h in ["", "#", "#/", "#//", "#/?x=1"] {
             assert!(Route::parse(h).is_landing(), "{h:?}");
         }
-        for h in ["#/more", "#/questions", "#/practice", "#/nope", "#/interviewer", "#/settings"] {
+        for h in [
+            "#/more",
+            "#/questions",
+            "#/practice",
+            "#/nope",
+            "#/interviewer",
+            "#/settings",
+        ] {
             assert!(!Route::parse(h).is_landing(), "{h:?}");
         }
     }

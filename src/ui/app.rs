@@ -16,10 +16,10 @@ use super::pages::review::{
 };
 use super::pages::settings::{DataPage, RubricPage, SettingsPage};
 use super::router::provide_route;
+use crate::domain::locale::Lang;
 use crate::domain::route::Route;
 use crate::i18n::*;
 use crate::storage::LocalStore;
-use crate::domain::locale::Lang;
 use crate::ui::dom::{focus_now, to_locale};
 use leptos::prelude::*;
 

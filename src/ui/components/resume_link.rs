@@ -14,7 +14,12 @@ fn stored_unfinished() -> bool {
     let store = LocalStore::app();
     let prefix = format!("{}:{}:", store.prefix(), <Session as Record>::KIND);
     Browser.keys().unwrap_or_default().iter().any(|k| {
-        k.starts_with(&prefix) && Browser.get(k).ok().flatten().is_some_and(|v| unfinished_raw(&v))
+        k.starts_with(&prefix)
+            && Browser
+                .get(k)
+                .ok()
+                .flatten()
+                .is_some_and(|v| unfinished_raw(&v))
     })
 }
 
