@@ -60,6 +60,8 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await page.waitForFunction(() => location.hash === "" || location.hash === "#/");
       assert.equal(await app.headingText(), HOME.en);
       await page.goForward();
+      await page.waitForFunction(() => location.hash === "#/more");
+      await page.goForward();
       await page.waitForFunction(() => location.hash === "#/settings");
       assert.equal(await app.headingText(), SETTINGS.en);
 

@@ -1,0 +1,131 @@
+// The first load (issue 13): a static shell that paints before any wasm, in the right language; a
+// deep link's placeholder; the landing part taking over with no layout shift; the rest of the app
+// loaded only when another page is visited; the phone frame (56 px header, bottom tab bar, no
+// horizontal scroll); the mode switch remembered; offline on every route after one visit.
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { useApp, expectNoAxeViolations, DIST } from "./support/suite.mjs";
+import { VIEWPORTS } from "./support/browser.mjs";
+import { AppPage } from "./support/app-page.mjs";
+
+const suite = useApp();
+const chunks = JSON.parse(readFileSync(join(DIST, "chunks.json"), "utf8"));
+const [landingWasm, appWasm] = [chunks.chunks.landing[1], chunks.chunks.app[1]];
+const HOME = { en: "Get ready for your customer-service interview", "zh-Hant": "為客服面試做好準備" };
+
+/** Records layout shifts and LCP candidates from the first paint on. */
+const observe = () => {
+  window.__shifts = [];
+  window.__lcp = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__shifts.push(e.value))).observe({ type: "layout-shift", buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lcp.push(e.size))).observe({ type: "largest-contentful-paint", buffered: true });
+};
+
+for (const [name, device] of Object.entries(VIEWPORTS)) {
+  describe(`first load on ${name}`, () => {
+    test("the shell paints in the right language before any wasm, and a deep link shows a placeholder", async () => {
+      const { context, page } = await suite.open({ ...device, locale: "zh-TW" });
+      await context.route(/\.wasm$/, () => {}); // never answered: only the static shell can paint
+      await page.goto(suite.server.url);
+      const shell = page.locator('.shell[lang="zh-Hant"]');
+      await shell.locator("h1").waitFor({ state: "visible" });
+      assert.equal(await shell.locator("h1").textContent(), HOME["zh-Hant"]);
+      assert.equal(await page.locator('.shell[lang="en"] h1').isVisible(), false);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-Hant");
+      assert.equal(await shell.locator(".tab-home").isVisible(), true);
+      assert.equal(await shell.locator(".tab-kits").isVisible(), false, "candidate mode's tabs only");
+
+      await page.goto(suite.server.url + "#/history");
+      await page.reload();
+      await shell.locator(".page-placeholder").waitFor({ state: "visible" });
+      assert.equal(await shell.locator(".home").isVisible(), false);
+      const box = await shell.locator(".page-placeholder").boundingBox();
+      assert.ok(box.height > device.viewport.height / 2, `placeholder ${box.height}px`);
+    });
+
+    test("the landing part takes over with no shift; the rest of the app loads on the first visit elsewhere", async () => {
+      const { context, page, seen } = await suite.open({ ...device, locale: "en-US" });
+      const wasm = [];
+      page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
+      await page.addInitScript(observe);
+      const app = new AppPage(page, suite.server.url);
+      await app.open();
+      assert.equal(await app.headingText(), HOME.en);
+      assert.equal(await page.locator(".shell").count(), 0, "the static shell is gone");
+      assert.equal(await page.locator(".app-root").count(), 1);
+      assert.ok(wasm.includes(landingWasm), wasm.join());
+      await page.waitForTimeout(300);
+      const shifts = await page.evaluate(() => window.__shifts);
+      assert.deepEqual(shifts, [], "CLS 0");
+      const lcp = await page.evaluate(() => window.__lcp);
+      assert.equal(lcp.length, 1, `one LCP entry (the shell's), not a later one: ${lcp}`);
+
+      await app.nav("Questions").click();
+      await page.locator('[data-testid="question"]').first().waitFor();
+      assert.ok(wasm.includes(appWasm), wasm.join());
+      assert.equal(await page.locator(".app-root").count(), 1);
+      assert.equal(await app.nav("Questions").getAttribute("aria-current"), "page");
+      await app.nav("Home").click();
+      await app.ready();
+      assert.equal(await app.headingText(), HOME.en);
+      assert.deepEqual(seen.errors, []);
+      await context.close();
+    });
+
+    test("the frame: mode switch remembered, tabs per mode, every page without horizontal scroll", async () => {
+      const { context, page, seen } = await suite.open({ ...device, locale: "en-US" });
+      const app = new AppPage(page, suite.server.url);
+      await app.open();
+      const header = await page.locator(".app-header").boundingBox();
+      if (name === "phone") {
+        assert.ok(header.height <= 56, `header ${header.height}px`);
+        const bar = await page.locator(".app-nav").boundingBox();
+        assert.ok(Math.abs(bar.y + bar.height - device.viewport.height) <= 1, "the tab bar sits at the bottom");
+      }
+      const tabs = async () => page.locator(".app-nav .tab-label").allTextContents();
+      assert.deepEqual(await tabs(), ["Home", "Questions", "Practice", "History", "Progress", "More"]);
+      await page.getByRole("link", { name: "Interviewer", exact: true }).click();
+      await app.ready();
+      assert.deepEqual(await tabs(), ["Candidates", "Kits", "Compare", "More"]);
+      // A page both modes share keeps the mode; so does a reload of one.
+      await app.nav("More").click();
+      await page.locator("#main .more").waitFor();
+      assert.deepEqual(await tabs(), ["Candidates", "Kits", "Compare", "More"]);
+      await app.reload();
+      assert.deepEqual(await tabs(), ["Candidates", "Kits", "Compare", "More"]);
+      assert.equal(await page.evaluate(() => localStorage.getItem("csic-mode")), "interviewer");
+
+      const pages = ["#/", "#/questions", "#/practice", "#/history", "#/progress", "#/more", "#/settings", "#/data",
+        "#/rubric", "#/sets", "#/checklist", "#/self-review", "#/interviewer", "#/interviewer/kits",
+        "#/interviewer/compare", "#/interviewer/guide"];
+      for (const hash of pages) {
+        await app.open(hash);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(wide <= 0, `${hash} scrolls sideways by ${wide}px`);
+      }
+      await expectNoAxeViolations(page, "interviewer guide");
+      assert.deepEqual(seen.errors, []);
+      await context.close();
+    });
+
+    test("after one online visit, every route works offline, in the first load's language and another", async () => {
+      const { context, page } = await suite.open({ ...device, locale: "en-US" });
+      const app = new AppPage(page, suite.server.url);
+      await app.open();
+      await app.waitForServiceWorker();
+      await context.setOffline(true);
+      for (const hash of ["#/questions", "#/history", "#/progress", "#/more", "#/interviewer", "#/interviewer/kits", "#/settings"]) {
+        await page.goto(suite.server.url + hash);
+        await app.ready();
+        assert.ok((await app.headingText()).length > 0, hash);
+      }
+      await app.chooseLanguage("zh-Hant");
+      await page.goto(suite.server.url);
+      await app.ready();
+      assert.equal(await app.headingText(), HOME["zh-Hant"]);
+      await context.close();
+    });
+  });
+}
