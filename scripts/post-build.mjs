@@ -1,7 +1,8 @@
 // Trunk post_build hook (see Trunk.toml). Runs in the staging directory before it becomes dist/.
 //
 // Every build:
-//   1. Bundles content/questions/*.json into questions-<hash>.json, named in <meta name="csic-questions">.
+//   1. Bundles content/questions/*.json into questions-<hash>.json, named in <meta name="csic-questions">,
+//      and content/examples/*.json into examples-<hash>.json, named in <meta name="csic-examples">.
 //   2. Copies each locale file to strings-<lang>-<hash>.json, named in <meta name="csic-strings-<lang>">.
 //   3. Replaces Trunk's two loaders (one per binary: `landing`, the first load, and
 //      `cs-interview-coach`, the whole app) with the boot script (scripts/boot.js → boot-<hash>.js),
@@ -41,7 +42,18 @@ const bundle = JSON.stringify(questions);
 const bundleName = `questions-${sha(bundle).slice(0, 16)}.json`;
 writeFileSync(join(staging, bundleName), bundle);
 // Minified HTML may have no </head>: put the tag right after <meta charset>.
-const questionsMeta = `<meta name="csic-questions" content="./${bundleName}">`;
+// The example answers: one file, fetched by the answer page (they show only after a first attempt).
+const examplesDir = join(source, "content", "examples");
+const examples = JSON.stringify(
+  readdirSync(examplesDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(examplesDir, f), "utf8")))
+);
+const examplesName = `examples-${sha(examples).slice(0, 16)}.json`;
+writeFileSync(join(staging, examplesName), examples);
+const questionsMeta =
+  `<meta name="csic-questions" content="./${bundleName}">` + `<meta name="csic-examples" content="./${examplesName}">`;
 const charset = html.match(/<meta charset=["']?utf-8["']?\s*\/?>/i);
 if (!charset) {
   console.error("post-build: index.html has no <meta charset=utf-8>");
@@ -174,6 +186,7 @@ writeFileSync(
         landing: [parts.landing.js, parts.landing.wasm],
         app: [parts.app.js, parts.app.wasm],
         questions: [bundleName],
+        examples: [examplesName],
         boot: [bootName],
         css,
       },

@@ -41,6 +41,11 @@ pub fn parse_examples(json: &str) -> Result<ExampleAnswers, String> {
     serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
+/// Reads the bundle the build makes of every example-answers file (a JSON array).
+pub fn parse_bundle(json: &str) -> Result<Vec<ExampleAnswers>, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
 /// The length of a text as the ranges count it: English words (tokens with a letter or digit), or for
 /// Chinese the characters that are neither whitespace nor punctuation.
 pub fn text_length(text: &str, lang: Lang) -> usize {

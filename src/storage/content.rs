@@ -32,6 +32,12 @@ pub async fn load_questions() -> Result<Vec<Question>, ContentError> {
     parse_bundle(&text).map_err(ContentError::Invalid)
 }
 
+/// Fetches and parses the example answers named by `<meta name="csic-examples">`.
+pub async fn load_examples() -> Result<Vec<crate::domain::examples::ExampleAnswers>, ContentError> {
+    let text = fetch_named("csic-examples").await?;
+    crate::domain::examples::parse_bundle(&text).map_err(ContentError::Invalid)
+}
+
 /// The text of the file that `<meta name="{meta}" content="…">` names: how the app finds the files the
 /// build made (their names carry a content hash), on its own origin and so in the offline cache.
 pub async fn fetch_named(meta: &str) -> Result<String, ContentError> {

@@ -16,7 +16,7 @@ pub use backup::{
 };
 pub use blobs::{BlobStore, IdbBlobStore};
 pub use chunks::{audio_store, delete_prefix, read_joined, AUDIO_DB};
-pub use content::{fetch_named, load_questions, ContentError};
+pub use content::{fetch_named, load_examples, load_questions, ContentError};
 pub use error::StoreError;
 pub use estimate::{persist, storage_estimate, StorageEstimate};
 pub use local::{Base, Browser, Checked, DocumentStore, KeyValue, LocalStore, Memory};

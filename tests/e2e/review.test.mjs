@@ -59,6 +59,13 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       assert.match(await page.getByTestId("coverage").textContent(), /“listen”/);
       assert.match(await page.getByTestId("fillers").textContent(), /“um” × 1/);
       await axe(page, "attempt");
+      // Example answers show on the answer page, now that the question has been answered once.
+      const examples = page.getByTestId("examples");
+      await examples.waitFor();
+      await examples.locator("summary").click();
+      assert.match(await examples.locator(".example.strong").textContent(), /A strong answer[\s\S]{300,}Why:/);
+      assert.match(await examples.locator(".example.weak").textContent(), /A weak answer[\s\S]{100,}Why:/);
+      await axe(page, "attempt with example answers");
       // The progress chart has a point, and the table the same week.
       await app.nav("Progress").click();
       await page.getByTestId("charts").waitFor();

@@ -87,6 +87,12 @@ const BUDGETS = [
     brotli: 45_000,
     reason: "the question bank (every question, answer guide and sample in three languages); fetched when a page needs it",
   },
+  {
+    chunk: "examples",
+    files: (f) => /^examples-[^/]*\.json$/.test(f),
+    brotli: 60_000,
+    reason: "a strong and a weak example answer per question, with why, in three languages; fetched by the answer page only",
+  },
 ];
 
 /**

@@ -1,5 +1,6 @@
 //! One answer in full: the recording or text, the rubric, talking-point coverage and delivery.
 
+use super::examples::Examples;
 use crate::domain::attempt::Attempt;
 use crate::domain::bank::title_of;
 use crate::domain::content::TalkingPoint;
@@ -167,6 +168,7 @@ pub fn AttemptPage(id: String) -> impl IntoView {
                         <Delivery text_of=t ms=a.duration_ms />
                     })}
                 </div>
+                <Examples question=a.question.clone() />
                 <section class="review-full" aria-labelledby="review-full-title">
                     <h2 id="review-full-title">{tx!(i18n, rubric_title)}</h2>
                     <RubricForm attempt=a.id.clone() />

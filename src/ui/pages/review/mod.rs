@@ -3,6 +3,7 @@
 
 mod attempt;
 mod compare;
+mod examples;
 mod history;
 mod progress;
 mod report;
