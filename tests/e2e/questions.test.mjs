@@ -310,9 +310,9 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await app.open("#/sets/phone-screen");
       assert.equal(await app.headingText(), "Phone screen — 30 min");
       assert.equal(await page.locator("[data-testid=set-items] li").count(), 9);
-      assert.match(await page.locator("#main .meta").textContent(), /9 questions · 23 min/);
+      await page.locator("#main .meta").filter({ hasText: /9 questions · 23 min/ }).waitFor(); // once the bank has loaded
       await app.open("#/sets/on-site");
-      assert.match(await page.locator("#main .meta").textContent(), /15 questions · 44 min/);
+      await page.locator("#main .meta").filter({ hasText: /15 questions · 44 min/ }).waitFor();
       await app.open("#/sets/quick-3");
       await page.getByRole("button", { name: "Draw 3 questions" }).click();
       assert.equal(await page.locator("[data-testid=set-items] li").count(), 3);
