@@ -10,9 +10,14 @@ fn content_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
 }
 
-fn load_all() -> Vec<Question> {
-    let mut files: Vec<_> = std::fs::read_dir(content_dir().join("questions"))
-        .expect("content/questions")
+/// Every `content/<dir>/*.json`, parsed, in file-name order; each file's id must be its name.
+fn load_dir<T, E: std::fmt::Display>(
+    dir: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+    id: impl Fn(&T) -> &str,
+) -> Vec<T> {
+    let mut files: Vec<_> = std::fs::read_dir(content_dir().join(dir))
+        .unwrap_or_else(|e| panic!("content/{dir}: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
@@ -21,15 +26,19 @@ fn load_all() -> Vec<Question> {
         .iter()
         .map(|path| {
             let text = std::fs::read_to_string(path).expect("readable");
-            let q = parse_question(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let item = parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let stem = path
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or_default();
-            assert_eq!(q.id, stem, "{} holds id {}", path.display(), q.id);
-            q
+            assert_eq!(id(&item), stem, "{} holds id {}", path.display(), id(&item));
+            item
         })
         .collect()
+}
+
+fn load_all() -> Vec<Question> {
+    load_dir("questions", parse_question, |q: &Question| &q.id)
 }
 
 /// The ids listed in ../shared/seeds/INVENTORY.md, copied here so that the test runs without it.
@@ -272,26 +281,8 @@ fn the_rubric_kits_and_traits_are_complete_and_in_the_right_script() {
 }
 
 fn load_examples() -> Vec<cs_interview_coach::domain::examples::ExampleAnswers> {
-    use cs_interview_coach::domain::examples::parse_examples;
-    let mut files: Vec<_> = std::fs::read_dir(content_dir().join("examples"))
-        .expect("content/examples")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).expect("readable");
-            let e = parse_examples(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            assert_eq!(e.id, stem, "{} holds id {}", path.display(), e.id);
-            e
-        })
-        .collect()
+    use cs_interview_coach::domain::examples::{parse_examples, ExampleAnswers};
+    load_dir("examples", parse_examples, |e: &ExampleAnswers| &e.id)
 }
 
 #[test]
