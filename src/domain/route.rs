@@ -229,12 +229,6 @@ impl Route {
             }
         }
     }
-
-    /// A page that runs focused (no site navigation, only a way out) while thinking or answering:
-    /// practice. The static shell of a deep link to it shows no navigation either.
-    pub fn is_focused(&self) -> bool {
-        matches!(self, Route::Practice(_))
-    }
 }
 
 #[cfg(test)]
@@ -341,7 +335,5 @@ mod tests {
             assert_eq!(m.home().mode(), Some(m));
         }
         assert_eq!(Mode::from_tag("x"), None);
-        assert!(Route::Practice(Start::Random).is_focused());
-        assert!(!Route::History.is_focused());
     }
 }
