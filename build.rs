@@ -147,4 +147,21 @@ fn main() {
         let _ = load(locale);
     }
     std::fs::write(out_dir.join("strings.rs"), out).expect("write strings.rs");
+    // Each language's table packed as the browser receives it (scripts/post-build.mjs writes the
+    // same): `key` U+001F `string` U+001E, for native code and tests (`i18n::embedded`).
+    for locale in LOCALES {
+        let mut packed = String::new();
+        for (k, v) in load(locale) {
+            assert!(
+                !k.contains(['\u{1e}', '\u{1f}']) && !v.contains(['\u{1e}', '\u{1f}']),
+                "{locale}.{k}: U+001E and U+001F separate the packed table"
+            );
+            packed.push_str(&k);
+            packed.push('\u{1f}');
+            packed.push_str(&v);
+            packed.push('\u{1e}');
+        }
+        std::fs::write(out_dir.join(format!("strings-{locale}.txt")), packed)
+            .expect("write a packed table");
+    }
 }

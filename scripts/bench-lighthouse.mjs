@@ -74,7 +74,13 @@ async function measure(url) {
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const figures = { perf: lhr.categories.performance.score === null ? null : Math.round(lhr.categories.performance.score * 100) };
     for (const [key, id] of Object.entries(AUDITS)) figures[key] = lhr.audits[id]?.numericValue ?? null;
-    return { figures, warnings: lhr.runWarnings ?? [], version: lhr.lighthouseVersion, userAgent: lhr.environment?.hostUserAgent };
+    // The main-thread tasks of 50 ms or more (as simulated), by script: what TBT is made of.
+    const tasks = (lhr.audits["long-tasks"]?.details?.items ?? []).map((t) => ({
+      url: String(t.url ?? "").replace(/^.*\//, "") || "(page)",
+      start: Math.round(t.startTime ?? 0),
+      ms: Math.round(t.duration ?? 0),
+    }));
+    return { figures, tasks, warnings: lhr.runWarnings ?? [], version: lhr.lighthouseVersion, userAgent: lhr.environment?.hostUserAgent };
   } finally {
     await chrome.kill();
   }
@@ -144,8 +150,9 @@ try {
       const r = await measure(server.url);
       version ??= r.version;
       userAgent ??= r.userAgent;
-      results[kind].push(r.figures);
+      results[kind].push({ ...r.figures, longTasks: r.tasks });
       console.log(row(`${kind} run ${i}`, r.figures));
+      if (r.tasks.length) console.log(`  long tasks: ${r.tasks.map((t) => `${t.url} at ${t.start} ms: ${t.ms} ms`).join("; ")}`);
       for (const w of r.warnings) console.log(`  warning: ${w}`);
     }
   }

@@ -106,7 +106,7 @@
   }
 
   // Each step of the start is a task of its own (the wasm's instantiation, its strings, the
-  // mount), so that none blocks the page for long.
+  // frame, the page's content, the swap), so that none blocks the page for long.
   function nextTask() {
     return new Promise(function (ok) {
       setTimeout(ok, 0);
@@ -134,9 +134,19 @@
         return nextTask();
       })
       .then(function () {
+        // The frame, rendered off screen; the page's content in the next task; then the swap for
+        // the static shell (or the landing part, taken down in the same task).
+        glue.start(now);
+        return nextTask();
+      })
+      .then(function () {
+        glue.rest();
+        return nextTask();
+      })
+      .then(function () {
         if (started && started.stop) started.stop();
         lang = now;
-        glue.start(now);
+        glue.attach();
         started = glue;
         root.removeAttribute("data-route");
         return glue;

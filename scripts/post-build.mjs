@@ -3,7 +3,7 @@
 // Every build:
 //   1. Bundles content/questions/*.json into questions-<hash>.json, named in <meta name="csic-questions">,
 //      and content/examples/*.json into examples-<hash>.json, named in <meta name="csic-examples">.
-//   2. Copies each locale file to strings-<lang>-<hash>.json, named in <meta name="csic-strings-<lang>">.
+//   2. Packs each locale file as strings-<lang>-<hash>.txt, named in <meta name="csic-strings-<lang>">.
 //   3. Replaces Trunk's two loaders (one per binary: `landing`, the first load, and
 //      `cs-interview-coach`, the whole app) with the boot script (scripts/boot.js → boot-<hash>.js),
 //      which loads the part the page needs; no inline script is left, so the Content-Security-Policy
@@ -61,14 +61,24 @@ if (!charset) {
 }
 html = html.replace(charset[0], charset[0] + questionsMeta);
 
-// The UI strings: each language's locale file, minified, fetched at run time (the current language
-// by the boot script; another one when the user switches) and named in <meta name="csic-strings-…">.
+// The UI strings: each language's locale file, packed (as build.rs packs it for native tests and
+// src/i18n.rs reads it: key U+001F string U+001E, no JSON to parse on the phone), fetched at run
+// time (the current language by the boot script; another one when the user switches) and named in
+// <meta name="csic-strings-…">.
+function pack(table, lang) {
+  return Object.entries(table)
+    .map(([k, v]) => {
+      if (/[\u001e\u001f]/.test(k + v)) throw new Error(`post-build: ${lang}.${k} holds U+001E or U+001F`);
+      return `${k}\u001f${v}\u001e`;
+    })
+    .join("");
+}
 const locales = loadLocales(source);
 const stringFiles = {};
 let metas = "";
 for (const lang of LANGS) {
-  const text = JSON.stringify(locales[lang]);
-  const name = `strings-${lang}-${sha(text).slice(0, 16)}.json`;
+  const text = pack(locales[lang], lang);
+  const name = `strings-${lang}-${sha(text).slice(0, 16)}.txt`;
   writeFileSync(join(staging, name), text);
   stringFiles[lang] = `./${name}`;
   metas += `<meta name="csic-strings-${lang}" content="./${name}">`;

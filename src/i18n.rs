@@ -16,7 +16,7 @@
 //! - [`KEYS`]: every key's name, in index order.
 //!
 //! **Only the current language in the first load.** The strings are not compiled into the wasm. The
-//! build copies each locale file to `dist/strings-<lang>-<hash>.json` and names it in
+//! build packs each locale file as `dist/strings-<lang>-<hash>.txt` (`key` U+001F `string` U+001E: nothing to parse on the phone) and names it in
 //! `<meta name="csic-strings-<lang>">`; the boot script hands the current language's text to the
 //! wasm, which [`install`]s it as a [`Table`] before the first render. Switching language fetches
 //! the other table first ([`I18nContext::set_locale`]); the service worker precaches all three.
@@ -49,45 +49,36 @@ pub struct Table {
 }
 
 impl Table {
-    /// Reads a locale file: a JSON object of key → string. A key the file lacks reads as "".
-    /// In the browser the browser's own JSON parser reads it (the first load's longest task was
-    /// this parse through serde); elsewhere serde_json.
-    pub fn parse(json: &str) -> Result<Table, String> {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use wasm_bindgen::JsCast;
-            let value = js_sys::JSON::parse(json).map_err(|e| format!("{e:?}"))?;
-            let object = value
-                .dyn_ref::<js_sys::Object>()
-                .ok_or("not a JSON object")?;
-            let entries = js_sys::Object::entries(object);
-            let pairs = entries.iter().filter_map(|entry| {
-                let pair = entry.dyn_into::<js_sys::Array>().ok()?;
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-            });
-            Ok(Table::from_pairs(pairs))
+    /// Reads a packed table: `key` U+001F `string` U+001E, for every key of a locale file, as
+    /// `build.rs` and `scripts/post-build.mjs` write it. One string crosses into the wasm and is
+    /// split in place: no JSON parse and no copy per string (this was the first load's longest
+    /// task, first through serde, then through the browser's JSON parser). A key the table lacks
+    /// reads as "".
+    pub fn parse(packed: &str) -> Result<Table, String> {
+        let text: &'static str = Box::leak(packed.into());
+        let mut pairs = Vec::new();
+        for record in text.split(RECORD).filter(|r| !r.is_empty()) {
+            let pair = record
+                .split_once(UNIT)
+                .ok_or_else(|| format!("not a packed table: {:.20}…", record))?;
+            pairs.push(pair);
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let map: std::collections::BTreeMap<String, String> =
-                serde_json::from_str(json).map_err(|e| e.to_string())?;
-            Ok(Table::from_pairs(map))
-        }
+        Ok(Table::from_pairs(pairs))
     }
 
     /// A table from a locale file's `(key, string)` pairs: keys are found in [`KEYS`] (sorted) by
     /// binary search, `<key>_one` as that key's singular form; unknown keys are left out.
-    fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Table {
+    fn from_pairs(pairs: Vec<(&'static str, &'static str)>) -> Table {
         let mut strings: Vec<&'static str> = vec![""; KEYS.len()];
         let mut singular = Vec::new();
         for (k, v) in pairs {
-            if let Ok(i) = KEYS.binary_search(&k.as_str()) {
-                strings[i] = Box::leak(v.into_boxed_str());
+            if let Ok(i) = KEYS.binary_search(&k) {
+                strings[i] = v;
             } else if let Some(i) = k
                 .strip_suffix("_one")
                 .and_then(|base| KEYS.binary_search(&base).ok())
             {
-                singular.push((i, &*Box::leak(v.into_boxed_str())));
+                singular.push((i, v));
             }
         }
         singular.sort_unstable_by_key(|(i, _)| *i);
@@ -136,13 +127,18 @@ pub fn table(lang: Lang) -> Option<&'static Table> {
     found
 }
 
-/// The locale file of `lang` as the build reads it: for native code and tests only (a wasm that
+/// Separates a key from its string in a packed table.
+pub const UNIT: char = '\u{1f}';
+/// Ends one key's record in a packed table.
+pub const RECORD: char = '\u{1e}';
+
+/// The packed table of `lang` as the build writes it: for native code and tests only (a wasm that
 /// calls this carries all three languages).
 pub fn embedded(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => include_str!("../locales/en.json"),
-        Lang::ZhHans => include_str!("../locales/zh-Hans.json"),
-        Lang::ZhHant => include_str!("../locales/zh-Hant.json"),
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/strings-en.txt")),
+        Lang::ZhHans => include_str!(concat!(env!("OUT_DIR"), "/strings-zh-Hans.txt")),
+        Lang::ZhHant => include_str!(concat!(env!("OUT_DIR"), "/strings-zh-Hant.txt")),
     }
 }
 
@@ -376,9 +372,9 @@ mod tests {
             let t = table(lang).unwrap();
             assert!((0..KEYS.len()).all(|k| !t.get(k).is_empty()), "{lang:?}");
         }
-        assert!(Table::parse("not json").is_err());
-        // A table read from a locale file that lacks a key reads it as "".
-        let partial = Table::parse(r#"{"app_name": "x"}"#).unwrap();
+        assert!(Table::parse("not a packed table").is_err());
+        // A table that lacks a key reads it as "".
+        let partial = Table::parse("app_name\u{1f}x\u{1e}").unwrap();
         assert_eq!(partial.get(key::app_name), "x");
         assert_eq!(partial.get(key::nav_home), "");
     }

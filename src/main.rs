@@ -10,12 +10,24 @@ pub fn strings(lang: &str, text: &str) {
     cs_interview_coach::ui::frame::install_strings(lang, text);
 }
 
-/// Mounts the part in `lang` (its strings installed), replacing the static shell.
+/// Renders the part's frame in `lang` (its strings installed), not yet on screen.
 #[wasm_bindgen]
 pub fn start(lang: &str) {
     cs_interview_coach::ui::frame::mount(lang, |lang| {
         leptos::view! { <cs_interview_coach::ui::App lang=lang /> }
     });
+}
+
+/// Renders the page's main content (the next task after `start`).
+#[wasm_bindgen]
+pub fn rest() {
+    cs_interview_coach::ui::frame::render_rest();
+}
+
+/// Puts the rendered part on screen in place of the static shell or the part before.
+#[wasm_bindgen]
+pub fn attach() {
+    cs_interview_coach::ui::frame::attach();
 }
 
 fn main() {}

@@ -1,7 +1,7 @@
 //! The app shell: header, notices, the current page, footer.
 
 use super::components::{Header, NoticeArea, UpdateBanner};
-use super::frame::{Footer, SkipLink};
+use super::frame::{Footer, Later, SkipLink};
 use super::pages::home::{HomePage, MorePage, NotFoundPage};
 use super::pages::interviewer::{
     CandidatePage, CandidatesPage, GuidePage, InterviewPage, InterviewerPage, KitPage, KitsPage,
@@ -108,35 +108,37 @@ fn Shell() -> impl IntoView {
         <NoticeArea />
         {(!cfg!(debug_assertions)).then(|| view! { <UpdateBanner /> })}
         <main id="main" tabindex="-1">
-            {dview!(match route.get() {
-                Route::Home => view! { <HomePage /> }.into_any(),
-                Route::Settings => view! { <SettingsPage /> }.into_any(),
-                Route::Questions => view! { <QuestionsPage /> }.into_any(),
-                Route::NewQuestion => view! { <QuestionEditorPage id=None /> }.into_any(),
-                Route::EditQuestion(id) => view! { <QuestionEditorPage id=Some(id) /> }.into_any(),
-                Route::Sets => view! { <SetsPage /> }.into_any(),
-                Route::Set(id) => view! { <SetPage id=id /> }.into_any(),
-                Route::Checklist => view! { <ChecklistPage /> }.into_any(),
-                Route::Practice(start) => view! { <PracticePage start=start /> }.into_any(),
-                Route::History => view! { <HistoryPage /> }.into_any(),
-                Route::Attempt(id) => view! { <AttemptPage id=id /> }.into_any(),
-                Route::Compare(a, b) => view! { <ComparePage a=a b=b /> }.into_any(),
-                Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
-                Route::Progress => view! { <ProgressPage /> }.into_any(),
-                Route::SelfReviews => view! { <SelfReviewsPage /> }.into_any(),
-                Route::SelfReview(id) => view! { <SelfReviewPage id=id /> }.into_any(),
-                Route::Rubric => view! { <RubricPage /> }.into_any(),
-                Route::Data => view! { <DataPage /> }.into_any(),
-                Route::Interviewer => view! { <InterviewerPage /> }.into_any(),
-                Route::Candidate(id) => view! { <CandidatePage id=id /> }.into_any(),
-                Route::Kits => view! { <KitsPage /> }.into_any(),
-                Route::Kit(id) => view! { <KitPage id=id /> }.into_any(),
-                Route::Interview(id) => view! { <InterviewPage id=id /> }.into_any(),
-                Route::Candidates => view! { <CandidatesPage /> }.into_any(),
-                Route::More => view! { <MorePage /> }.into_any(),
-                Route::Guide => view! { <GuidePage /> }.into_any(),
-                Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
-            })}
+            <Later>
+                {dview!(match route.get() {
+                    Route::Home => view! { <HomePage /> }.into_any(),
+                    Route::Settings => view! { <SettingsPage /> }.into_any(),
+                    Route::Questions => view! { <QuestionsPage /> }.into_any(),
+                    Route::NewQuestion => view! { <QuestionEditorPage id=None /> }.into_any(),
+                    Route::EditQuestion(id) => view! { <QuestionEditorPage id=Some(id) /> }.into_any(),
+                    Route::Sets => view! { <SetsPage /> }.into_any(),
+                    Route::Set(id) => view! { <SetPage id=id /> }.into_any(),
+                    Route::Checklist => view! { <ChecklistPage /> }.into_any(),
+                    Route::Practice(start) => view! { <PracticePage start=start /> }.into_any(),
+                    Route::History => view! { <HistoryPage /> }.into_any(),
+                    Route::Attempt(id) => view! { <AttemptPage id=id /> }.into_any(),
+                    Route::Compare(a, b) => view! { <ComparePage a=a b=b /> }.into_any(),
+                    Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
+                    Route::Progress => view! { <ProgressPage /> }.into_any(),
+                    Route::SelfReviews => view! { <SelfReviewsPage /> }.into_any(),
+                    Route::SelfReview(id) => view! { <SelfReviewPage id=id /> }.into_any(),
+                    Route::Rubric => view! { <RubricPage /> }.into_any(),
+                    Route::Data => view! { <DataPage /> }.into_any(),
+                    Route::Interviewer => view! { <InterviewerPage /> }.into_any(),
+                    Route::Candidate(id) => view! { <CandidatePage id=id /> }.into_any(),
+                    Route::Kits => view! { <KitsPage /> }.into_any(),
+                    Route::Kit(id) => view! { <KitPage id=id /> }.into_any(),
+                    Route::Interview(id) => view! { <InterviewPage id=id /> }.into_any(),
+                    Route::Candidates => view! { <CandidatesPage /> }.into_any(),
+                    Route::More => view! { <MorePage /> }.into_any(),
+                    Route::Guide => view! { <GuidePage /> }.into_any(),
+                    Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
+                })}
+            </Later>
         </main>
         <Footer />
     }

@@ -1,9 +1,11 @@
 //! What every page sits in, shared by the landing shell and the whole app: the skip link, the
 //! header with the tab bar, the footer, and the root element they are mounted in.
 //!
-//! Both mount into a new `<div class="app-root">` and then remove the static shell that
+//! Both render into a new `<div class="app-root">` outside the document, the frame first and the
+//! page's main content ([`Later`]) one task later, then swap it in for the static shell that
 //! `index.html` painted before the wasm arrived (`scripts/shell.mjs` writes it with the same
-//! markup), in the same task, so that the page does not move: CLS 0.
+//! markup) in one task ([`attach`]), so that the page does not move (CLS 0) and no one task of
+//! the start-up is long.
 
 use crate::domain::locale::Lang;
 use crate::domain::route::Route;
@@ -47,6 +49,18 @@ pub fn Placeholder() -> impl IntoView {
 thread_local! {
     /// The mounted app, so that [`unmount`] can take it down before another part takes over.
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+    /// The root [`mount`] rendered into, until [`attach`] puts it in the document.
+    static PENDING: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+    /// Whether the page's main content may render (see [`Later`]).
+    static LATER: ArcRwSignal<bool> = ArcRwSignal::new(false);
+}
+
+/// The page's main content, rendered one task after the frame ([`render_rest`]): the start-up is
+/// then a few short tasks instead of one long one (a long task blocks a phone's first taps).
+#[component]
+pub fn Later(children: ChildrenFn) -> impl IntoView {
+    let ready = LATER.with(|s| s.clone());
+    move || ready.get().then(|| children())
 }
 
 /// Installs `text` (the locale file of `lang`, which the boot script fetched) as its strings.
@@ -57,39 +71,58 @@ pub fn install_strings(lang: &str, text: &str) {
     }
 }
 
-/// Mounts `app` in `lang` (its strings installed: [`install_strings`]) in a new root, then removes
-/// the static shell and any root mounted before.
+/// Renders `app` in `lang` (its strings installed: [`install_strings`]) into a new root that is
+/// not yet in the document: the static shell (or the part before) stays on screen meanwhile. The
+/// boot script then calls [`render_rest`] and [`attach`], each in a task of its own.
 pub fn mount<V: IntoView + 'static>(lang: &str, app: impl FnOnce(Lang) -> V + 'static) {
     let lang = Lang::from_tag(lang).unwrap_or(Lang::En);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let (Some(body), Ok(root)) = (document.body(), document.create_element("div")) else {
+    let Ok(root) = document.create_element("div") else {
         return;
     };
     root.set_class_name("app-root");
     let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
         return;
     };
-    let _ = body.append_child(&root);
     let handle = leptos::mount::mount_to(root.clone(), move || app(lang));
-    // The static shell and any earlier root go in the same task: nothing paints in between.
-    if let Ok(old) = document.query_selector_all(".app-root") {
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+    PENDING.with(|p| *p.borrow_mut() = Some(root));
+}
+
+/// Renders what [`Later`] held back.
+pub fn render_rest() {
+    LATER.with(|s| s.set(true));
+}
+
+/// Puts the rendered root in the document and removes the static shell and any root mounted
+/// before, in the same task: nothing blank is painted in between, and the page does not move.
+pub fn attach() {
+    render_rest();
+    let Some(root) = PENDING.with(|p| p.borrow_mut().take()) else {
+        return;
+    };
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    if let Ok(old) = body.query_selector_all(".app-root") {
         for i in 0..old.length() {
             if let Some(node) = old.item(i) {
-                if !node.is_same_node(Some(&root)) {
-                    if let Some(parent) = node.parent_node() {
-                        let _ = parent.remove_child(&node);
-                    }
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
                 }
             }
         }
     }
-    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+    let _ = body.append_child(&root);
 }
 
 /// Takes the mounted app down: its nodes, listeners, timers and effects go. The boot script calls
-/// it right before the next part's [`mount`], in the same task, so nothing blank is ever painted.
+/// it right before the next part's [`attach`], in the same task, so nothing blank is ever painted.
 pub fn unmount() {
     let handle = MOUNTED.with(|m| m.borrow_mut().take());
     drop(handle);

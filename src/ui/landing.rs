@@ -3,7 +3,7 @@
 //! `scripts/boot.js`), which takes over the same screen. Meanwhile the page's placeholder shows.
 
 use super::components::{Header, UpdateBanner};
-use super::frame::{wants_app, Footer, Placeholder, SkipLink};
+use super::frame::{wants_app, Footer, Later, Placeholder, SkipLink};
 use super::pages::home::HomePage;
 use super::router::provide_route;
 use crate::domain::locale::Lang;
@@ -59,11 +59,13 @@ fn LandingShell() -> impl IntoView {
         <Header />
         {(!cfg!(debug_assertions)).then(|| view! { <UpdateBanner /> })}
         <main id="main" tabindex="-1">
-            {dview!(if elsewhere.get() {
-                view! { <Placeholder /> }.into_any()
-            } else {
-                view! { <HomePage /> }.into_any()
-            })}
+            <Later>
+                {dview!(if elsewhere.get() {
+                    view! { <Placeholder /> }.into_any()
+                } else {
+                    view! { <HomePage /> }.into_any()
+                })}
+            </Later>
         </main>
         <Footer />
     }
