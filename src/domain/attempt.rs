@@ -3,9 +3,11 @@
 //! The attempt's metadata is a small document; its audio lives elsewhere (IndexedDB), in chunks
 //! named by [`chunk_key`], written while the answer is being recorded.
 
+use super::delivery::{analyze, Delivery, Envelope};
 use super::progress::Progress;
-use super::record::Record;
+use super::record::{DecodeError, Record};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Where an attempt stands.
@@ -52,11 +54,59 @@ pub struct Attempt {
     /// `None`, so attempts saved before load (and encode) unchanged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_removed_ms: Option<u64>,
+    /// The recording's energy envelope, once read (live or decoded later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<Envelope>,
+    /// What was said, transcribed on the device or written down afterwards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<Transcript>,
+}
+
+/// The words of a spoken answer, kept apart from `text` (a typed answer) so that the two are never
+/// confused: a transcript has a pace (over the recording's speaking time), typed text has not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Transcript {
+    pub text: String,
+    pub source: TranscriptSource,
+    /// BCP 47 tag it was recognised in ("zh-CN", "zh-TW", "en-US"); empty for typed.
+    #[serde(default)]
+    pub lang: String,
+    /// When it was saved, in ms since the epoch.
+    pub saved_ms: u64,
+}
+
+/// Where a transcript came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TranscriptSource {
+    /// The browser's speech recognition, on the device.
+    Device,
+    /// Written down by the candidate after listening back.
+    Typed,
 }
 
 impl Record for Attempt {
     const KIND: &'static str = "attempt";
-    const VERSION: u32 = 1;
+    /// v2 added `envelope` and `transcript`.
+    const VERSION: u32 = 2;
+
+    /// v1 → v2: the transcript is written out as `null` (absent). Envelopes were never written at
+    /// v1, so nothing else changes; a v1 attempt that already has the field keeps it.
+    fn migrate_step(from: u32, data: Value) -> Result<Value, DecodeError> {
+        match from {
+            1 => {
+                let Value::Object(mut map) = data else {
+                    return Err(DecodeError::Shape("a v1 attempt is not an object".into()));
+                };
+                map.entry("transcript").or_insert(Value::Null);
+                Ok(Value::Object(map))
+            }
+            _ => Err(DecodeError::NoMigration {
+                kind: Self::KIND,
+                from,
+            }),
+        }
+    }
 }
 
 /// The blob-store key prefix of an attempt's audio chunks.
@@ -95,6 +145,8 @@ impl Attempt {
             notes: String::new(),
             state: AttemptState::Live,
             audio_removed_ms: None,
+            envelope: None,
+            transcript: None,
         }
     }
 
@@ -136,6 +188,38 @@ impl Attempt {
     pub fn finish(&mut self, answered_ms: u64) {
         self.duration_ms = answered_ms;
         self.state = AttemptState::Complete;
+    }
+
+    /// The words to analyse and whether they were spoken: the typed text if there is any, else
+    /// the transcript of the recording; `None` when there are no words.
+    pub fn words(&self) -> Option<(&str, bool)> {
+        if !self.text.trim().is_empty() {
+            return Some((&self.text, false));
+        }
+        self.transcript
+            .as_ref()
+            .filter(|t| !t.text.trim().is_empty())
+            .map(|t| (t.text.as_str(), true))
+    }
+
+    /// The delivery read from the recording's envelope, once there is one.
+    pub fn delivery(&self) -> Option<Delivery> {
+        self.envelope.as_ref().map(analyze)
+    }
+
+    /// Keeps `text` (trimmed) as the transcript, saved at `now`; blank text removes it. A typed
+    /// transcript has no recognition language, so `lang` is kept only for the device's.
+    pub fn set_transcript(&mut self, text: &str, source: TranscriptSource, lang: &str, now: u64) {
+        let text = text.trim();
+        self.transcript = (!text.is_empty()).then(|| Transcript {
+            text: text.to_string(),
+            source,
+            lang: match source {
+                TranscriptSource::Device => lang.trim().to_string(),
+                TranscriptSource::Typed => String::new(),
+            },
+            saved_ms: now,
+        });
     }
 
     /// Whether anything was captured: audio (even if retention removed it since), or words.
@@ -215,7 +299,7 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::record::{decode, encode};
+    use crate::domain::record::{data_value, decode, encode};
 
     fn attempt(id: &str, q: &str, at: u64) -> Attempt {
         Attempt::start(id.into(), "s1", q, "audio/webm", at)
@@ -356,5 +440,150 @@ mod tests {
         let raw = encode(&a).expect("encode");
         assert!(raw.contains("\"audio_removed_ms\":42"));
         assert_eq!(decode::<Attempt>(&raw), Ok(a));
+    }
+
+    /// A spoken attempt with an envelope (1 s of speech between silences) and a transcript.
+    fn with_delivery() -> Attempt {
+        let mut a = recorded("a1", 1_000);
+        a.text.clear();
+        let mut levels = vec![0u8; 25];
+        levels.extend([80u8; 25]);
+        levels.extend([0u8; 25]);
+        a.envelope = Some(Envelope { rate: 25, levels });
+        a.set_transcript(" 我会先道歉。 ", TranscriptSource::Device, "zh-CN", 9_000);
+        a
+    }
+
+    const V1: &str = r#"{"v":1,"data":{"id":"a1","session":"s1","question":"q","started_ms":5,"duration_ms":6500,"mime":"audio/webm","size":1000,"chunks":2,"text":"","notes":"slow down","state":"complete","audio_removed_ms":77}}"#;
+
+    #[test]
+    fn a_v1_attempt_decodes_without_envelope_or_transcript() {
+        let a = decode::<Attempt>(V1).expect("v1");
+        assert_eq!((a.envelope, a.transcript), (None, None));
+        assert_eq!(
+            (a.id.as_str(), a.notes.as_str(), a.chunks, a.size),
+            ("a1", "slow down", 2, 1_000)
+        );
+        assert_eq!(
+            (a.duration_ms, a.state, a.audio_removed_ms),
+            (6_500, AttemptState::Complete, Some(77))
+        );
+        // The step only adds the transcript: every other field is what it was.
+        let migrated = data_value::<Attempt>(V1).expect("migrated");
+        let mut expected: Value = serde_json::from_str(&V1[14..V1.len() - 1]).expect("data");
+        expected["transcript"] = Value::Null;
+        assert_eq!(migrated, expected);
+        // A v1 attempt that somehow has a transcript keeps it.
+        let with = V1.replacen(
+            "\"notes\"",
+            "\"transcript\":{\"text\":\"hi\",\"source\":\"typed\",\"saved_ms\":3},\"notes\"",
+            1,
+        );
+        let t = decode::<Attempt>(&with)
+            .expect("v1 with transcript")
+            .transcript;
+        assert_eq!(
+            t.map(|t| (t.text, t.lang)),
+            Some(("hi".into(), String::new()))
+        );
+    }
+
+    #[test]
+    fn an_attempt_with_an_envelope_and_a_transcript_round_trips() {
+        let a = with_delivery();
+        let raw = encode(&a).expect("encode");
+        assert!(raw.starts_with("{\"v\":2,"), "{raw}");
+        assert!(raw.contains(&format!(
+            "\"levels\":\"{}{}{}\"",
+            "00".repeat(25),
+            "50".repeat(25),
+            "00".repeat(25)
+        )));
+        assert!(
+            raw.contains("\"source\":\"device\",\"lang\":\"zh-CN\""),
+            "{raw}"
+        );
+        assert_eq!(decode::<Attempt>(&raw), Ok(a));
+    }
+
+    #[test]
+    fn a_newer_attempt_and_a_v1_that_is_not_an_object_are_refused() {
+        let v3 = V1.replacen("{\"v\":1", "{\"v\":3", 1);
+        assert_eq!(
+            decode::<Attempt>(&v3),
+            Err(DecodeError::TooNew {
+                kind: "attempt",
+                found: 3,
+                supported: 2
+            })
+        );
+        for data in ["[]", "\"a1\"", "null", "7"] {
+            let raw = format!("{{\"v\":1,\"data\":{data}}}");
+            assert!(
+                matches!(decode::<Attempt>(&raw), Err(DecodeError::Shape(_))),
+                "{raw}"
+            );
+        }
+        assert_eq!(
+            decode::<Attempt>("{\"v\":0,\"data\":{}}"),
+            Err(DecodeError::NoMigration {
+                kind: "attempt",
+                from: 0
+            })
+        );
+    }
+
+    #[test]
+    fn the_words_are_the_typed_text_else_the_transcript() {
+        let mut typed = Attempt::start("t".into(), "s", "q", "", 0);
+        assert_eq!(typed.words(), None);
+        typed.text = "I would listen.".into();
+        assert_eq!(typed.words(), Some(("I would listen.", false)));
+        let mut spoken = with_delivery();
+        assert_eq!(spoken.words(), Some(("我会先道歉。", true)));
+        // Typed text wins over a transcript.
+        spoken.text = "typed too".into();
+        assert_eq!(spoken.words(), Some(("typed too", false)));
+        spoken.text = "  ".into();
+        assert_eq!(spoken.words(), Some(("我会先道歉。", true)));
+        spoken.transcript = spoken.transcript.map(|t| Transcript {
+            text: " \n".into(),
+            ..t
+        });
+        assert_eq!(spoken.words(), None);
+    }
+
+    #[test]
+    fn a_transcript_is_trimmed_and_a_blank_one_removed() {
+        let mut a = with_delivery();
+        let t = a.transcript.clone().expect("transcript");
+        assert_eq!(
+            (t.text.as_str(), t.source, t.lang.as_str(), t.saved_ms),
+            ("我会先道歉。", TranscriptSource::Device, "zh-CN", 9_000)
+        );
+        a.set_transcript("I'd apologise.\n", TranscriptSource::Typed, "en-US", 10_000);
+        let t = a.transcript.clone().expect("typed");
+        assert_eq!(
+            (t.text.as_str(), t.source, t.lang.as_str(), t.saved_ms),
+            ("I'd apologise.", TranscriptSource::Typed, "", 10_000)
+        );
+        assert!(encode(&a).expect("e").contains("\"source\":\"typed\""));
+        a.set_transcript("  \n ", TranscriptSource::Device, "en-US", 11_000);
+        assert_eq!(a.transcript, None);
+        assert!(!encode(&a).expect("e").contains("transcript"));
+    }
+
+    #[test]
+    fn the_delivery_is_read_from_the_envelope() {
+        let a = with_delivery();
+        let d = a.delivery().expect("delivery");
+        assert_eq!(d.first_word_ms, Some(1_000));
+        assert_eq!(d.speaking_ms, 1_000);
+        assert_eq!(Some(d), a.envelope.as_ref().map(analyze));
+        assert_eq!(recorded("a2", 0).delivery(), None);
+        // A typed answer has no recording, so no speaking time and no pace.
+        let typed = Attempt::start("t".into(), "s", "q", "", 0);
+        let speaking = typed.delivery().map_or(0, |d| d.speaking_ms);
+        assert_eq!(crate::domain::delivery::pace(150, speaking), None);
     }
 }

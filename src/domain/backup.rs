@@ -628,10 +628,11 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::attempt::Attempt;
+    use crate::domain::attempt::{Attempt, TranscriptSource};
     use crate::domain::checklist::Checklist;
     use crate::domain::content::Category;
     use crate::domain::custom::CustomQuestion;
+    use crate::domain::delivery::{Envelope, RATE};
     use crate::domain::interview::{builtin as kits, Candidate, Interviewer, Scorecard};
     use crate::domain::library::Library;
     use crate::domain::locale::Lang;
@@ -789,6 +790,47 @@ mod tests {
             base64_decode(&b.audio["audio:a1:000000"]),
             Some(audio[0].1.clone())
         );
+    }
+
+    #[test]
+    fn an_attempt_with_an_envelope_and_a_transcript_survives_export_and_parse() {
+        let mut a = Attempt::start("a1".into(), "s1", "angry-customer", "audio/webm", 1);
+        a.saved_chunk(5, 2_000);
+        a.finish(2_000);
+        a.envelope = Some(Envelope {
+            rate: RATE,
+            levels: vec![0, 3, 80, 100, 80, 2],
+        });
+        a.set_transcript("我会先道歉。", TranscriptSource::Device, "zh-CN", 3_000);
+        let (mut docs, audio) = sample();
+        docs.push(doc("a1", &a));
+        let (text, set_aside) = export(&docs, &audio, 1);
+        assert!(set_aside.is_empty());
+        assert!(text.contains("\"levels\":\"000350645002\""), "{text}");
+        let b = parse(&text).expect("parse");
+        assert!(b.rejected.is_empty(), "{:?}", b.rejected);
+        let back = decode::<Attempt>(b.documents["attempt:a1"].get()).expect("decode");
+        assert_eq!(back.envelope, a.envelope);
+        assert_eq!(back.transcript, a.transcript);
+        assert_eq!(back, a);
+        assert_eq!(plan(&b, &|_| None, &BTreeSet::new()).add.len(), 3);
+    }
+
+    #[test]
+    fn a_backup_holding_a_v1_attempt_imports_and_the_attempt_migrates() {
+        let v1 = r#"{"v":1,"data":{"id":"a1","session":"s1","question":"angry-customer","started_ms":1,"duration_ms":2000,"text":"I would listen.","state":"complete"}}"#;
+        let (text, set_aside) = export(&[("attempt:a1".into(), v1.into())], &[], 1);
+        assert!(set_aside.is_empty(), "a v1 attempt is sound: a document");
+        for file in [text, file_with(&[("attempt:a1".into(), v1.into())])] {
+            let b = parse(&file).expect("parse");
+            assert!(b.rejected.is_empty(), "{:?}", b.rejected);
+            let p = plan(&b, &|_| None, &BTreeSet::new());
+            // Written as it is: it migrates when it is loaded, like everything stored.
+            assert_eq!(p.add, [("attempt:a1".to_string(), v1.to_string())]);
+            let a = decode::<Attempt>(&p.add[0].1).expect("migrated");
+            assert_eq!(a.words(), Some(("I would listen.", false)));
+            assert_eq!((a.envelope, a.transcript), (None, None));
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Everything here is simple counting that a user can check by hand: no model, no guesswork.
 
 use super::attempt::{counts_characters, is_cjk, word_count};
+use super::delivery::pace;
 use std::collections::BTreeMap;
 
 /// English fillers, counted as whole words or phrases (lower case).
@@ -30,7 +31,7 @@ pub struct Insights {
     /// Each filler found, with its count, most frequent first.
     pub fillers: Vec<(String, u32)>,
     pub filler_total: u32,
-    /// Words (or characters) per minute; `None` without an answering time.
+    /// Words (or characters) per minute of speaking time; `None` without one (a typed answer).
     pub per_minute: Option<u32>,
     /// The most-used words (or two-character terms for Chinese), most frequent first.
     pub top: Vec<(String, u32)>,
@@ -57,6 +58,11 @@ fn occurrences(hay: &str, needle: &str) -> u32 {
 }
 
 /// Insights on `text`, answered in `answer_ms` (0 when unknown).
+///
+/// For a spoken answer, pass the **speaking** time read from the recording
+/// ([`Delivery::speaking_ms`](super::delivery::Delivery::speaking_ms)), not the answering time:
+/// thinking pauses and the silence before the first word are no part of a pace. For a typed answer
+/// pass 0: typing speed is not speaking pace, so a typed answer shows its length and no pace.
 pub fn insights(text: &str, answer_ms: u64) -> Insights {
     let words = word_count(text);
     let characters = counts_characters(text);
@@ -75,8 +81,7 @@ pub fn insights(text: &str, answer_ms: u64) -> Insights {
     }
     let fillers = sorted(fillers, usize::MAX);
     let filler_total = fillers.iter().map(|(_, n)| n).sum();
-    let per_minute = (answer_ms >= 1_000 && words > 0)
-        .then(|| ((u64::from(words) * 60_000 + answer_ms / 2) / answer_ms) as u32);
+    let per_minute = pace(words, answer_ms);
     let mut counts: BTreeMap<String, u32> = BTreeMap::new();
     for t in &toks {
         if t.chars().count() > 1
@@ -146,6 +151,12 @@ mod tests {
         assert!(i.characters);
         assert_eq!((i.words, i.per_minute), (20, Some(120)));
         assert_eq!(insights(zh, 500).per_minute, None);
+    }
+
+    #[test]
+    fn a_typed_answer_has_a_length_and_no_pace() {
+        let i = insights("I would listen first, then apologise and fix it.", 0);
+        assert_eq!((i.words, i.per_minute), (9, None));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod content;
 pub mod coverage;
 pub mod custom;
+pub mod delivery;
 pub mod examples;
 pub mod filter;
 pub mod guide;
