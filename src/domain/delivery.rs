@@ -677,14 +677,12 @@ mod tests {
     }
 
     #[test]
-    fn ten_minutes_of_speech_and_pauses_count_right_and_fast() {
+    fn ten_minutes_of_speech_and_pauses_count_right() {
         let levels: Vec<u8> = (0..15_000)
             .map(|i| if i % 175 < 100 { TALK } else { 3 })
             .collect();
         let e = Envelope { rate: RATE, levels };
-        let started = std::time::Instant::now();
         let d = analyze(&e);
-        let took = started.elapsed();
         // 85 whole cycles of 4 s + 3 s, then 4 s of speech and 1 s of silence.
         assert_eq!(d.total_ms, 600_000);
         assert_eq!(d.segments.len(), 86);
@@ -695,8 +693,6 @@ mod tests {
         assert_eq!(d.first_word_ms, Some(0));
         assert!((d.segments_per_minute - 8.6).abs() < 1e-9);
         assert!((d.pauses_per_minute() - 8.5).abs() < 1e-9);
-        // Linear work: generous for a debug build on a busy machine, far below quadratic.
-        assert!(took.as_millis() < 100, "{took:?}");
     }
 
     /// `secs` of a 440 Hz sine of amplitude `amp` at `rate` Hz.
