@@ -10,7 +10,8 @@
 // 3. Loads one part of the app: the landing part for the home page (#/), the whole app for any
 //    other page (or when storage needs the app's start-up checks), with the current language's strings; the landing part calls csicBoot.load() when
 //    the user leaves the home page. The whole app is prefetched once the page is idle.
-// 4. Registers the service worker (sw.js) once the page has loaded.
+// 4. Registers the service worker (sw.js) once the page has loaded; when a new version waits, the
+//    whole app takes over, whose update banner offers the reload.
 (function () {
   "use strict";
   var A = __ASSETS__;
@@ -213,9 +214,27 @@
       fetchPart("app");
     });
     if ("serviceWorker" in navigator && A.sw) {
-      navigator.serviceWorker.register(A.sw).catch(function (e) {
-        console.warn("service worker:", e);
-      });
+      navigator.serviceWorker
+        .register(A.sw)
+        .then(function (reg) {
+          // A new version waiting behind the one in control: the whole app (already prefetched)
+          // takes over the screen, and its banner offers the reload. It never reloads by itself.
+          var waiting = function () {
+            if (reg.waiting && navigator.serviceWorker.controller) load();
+          };
+          waiting();
+          reg.addEventListener("updatefound", function () {
+            var next = reg.installing;
+            if (next) {
+              next.addEventListener("statechange", function () {
+                if (next.state === "installed") waiting();
+              });
+            }
+          });
+        })
+        .catch(function (e) {
+          console.warn("service worker:", e);
+        });
     }
   });
 })();

@@ -1,8 +1,12 @@
 //! The landing shell: the first load. It carries the frame, the router and the home page only; a
 //! visit to any other page asks the boot script for the rest of the app (`csicBoot.load()`, see
 //! `scripts/boot.js`), which takes over the same screen. Meanwhile the page's placeholder shows.
+//!
+//! It has no update banner: the boot script registers the service worker, and when a new version
+//! is waiting it loads the rest of the app, whose banner offers the reload (the same home page
+//! stays on screen).
 
-use super::components::{Header, UpdateBanner};
+use super::components::Header;
 use super::frame::{wants_app, Footer, Later, Placeholder, SkipLink};
 use super::pages::home::HomePage;
 use super::router::provide_route;
@@ -57,7 +61,6 @@ fn LandingShell() -> impl IntoView {
     view! {
         <SkipLink />
         <Header />
-        {(!cfg!(debug_assertions)).then(|| view! { <UpdateBanner /> })}
         <main id="main" tabindex="-1">
             <Later>
                 {dview!(if elsewhere.get() {
@@ -67,6 +70,8 @@ fn LandingShell() -> impl IntoView {
                 })}
             </Later>
         </main>
-        <Footer />
+        <Later>
+            <Footer />
+        </Later>
     }
 }
