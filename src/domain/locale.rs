@@ -17,6 +17,16 @@ impl Lang {
     pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
 
     /// The BCP 47 tag, as used for `<html lang>` and the locale files.
+    /// The tag speech recognition is asked for: the language and the region whose speech models
+    /// browsers ship (Chrome's on-device recognition offers en-US, zh-CN and zh-TW).
+    pub fn speech_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en-US",
+            Lang::ZhHans => "zh-CN",
+            Lang::ZhHant => "zh-TW",
+        }
+    }
+
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",

@@ -23,6 +23,10 @@ pub struct PracticePrefs {
     pub vibrate: bool,
     /// The microphone chosen in the mic check (a device id).
     pub mic: Option<String>,
+    /// Transcribe spoken answers with the browser's on-device speech recognition, where it runs
+    /// on the device (never a server's). Off until the user turns it on.
+    #[serde(default)]
+    pub transcribe: bool,
 }
 
 pub const THINK_RANGE: (u32, u32) = (0, 300);
@@ -38,6 +42,7 @@ impl Default for PracticePrefs {
             tone: false,
             vibrate: false,
             mic: None,
+            transcribe: false,
         }
     }
 }

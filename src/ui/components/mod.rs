@@ -1,5 +1,6 @@
 //! Small components shared by pages.
 
+pub mod delivery;
 mod header;
 mod highlight;
 mod language_switch;

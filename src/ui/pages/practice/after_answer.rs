@@ -1,9 +1,11 @@
-//! After an answer: every attempt at this question (play back, read, delete), the quick rubric with
-//! the answer's one notes box, and the way on.
+//! After an answer: every attempt at this question (play back, read, delete), with the latest
+//! spoken one's delivery figures and transcript, the quick rubric with the answer's one notes box,
+//! and the way on.
 
 use super::ctl::Ctl;
 use crate::domain::attempt::{Attempt, AttemptState};
 use crate::domain::timer::duration;
+use crate::ui::components::delivery::{SpokenAnswer, TranscriptBox};
 use crate::ui::components::{QuickRubric, Recording};
 use crate::ui::erase::click;
 use crate::ui::state::queries::delete_attempt;
@@ -15,12 +17,16 @@ pub fn AfterAnswer(ctl: Ctl) -> impl IntoView {
     let attempts = Memo::new(move |_| {
         let s = ctl.session()?;
         let q = s.current()?.to_string();
-        // Notes are left out, so that moving older notes into the review does not rebuild the list.
+        // Notes, envelopes and transcripts are left out, so that moving older notes into the
+        // review, reading a recording or saving a transcript does not rebuild the list (the parts
+        // that show them follow the store themselves).
         let list = ctl.practice.attempts_of(&s.id, &q);
         Some(
             list.into_iter()
                 .map(|a| Attempt {
                     notes: String::new(),
+                    envelope: None,
+                    transcript: None,
                     ..a
                 })
                 .collect::<Vec<_>>(),
@@ -29,9 +35,10 @@ pub fn AfterAnswer(ctl: Ctl) -> impl IntoView {
     let is_last = move || ctl.session().is_some_and(|s| s.is_last());
     let list = move || {
         let list = attempts.get().unwrap_or_default();
+        let last = list.len();
         list.into_iter()
             .enumerate()
-            .map(|(n, a)| view! { <AttemptItem ctl=ctl attempt=a n=n + 1 /> })
+            .map(|(n, a)| view! { <AttemptItem ctl=ctl attempt=a n=n + 1 latest=n + 1 == last /> })
             .collect_view()
     };
     let latest = Memo::new(move |_| attempts.get().and_then(|l| l.last().map(|a| a.id.clone())));
@@ -53,7 +60,7 @@ pub fn AfterAnswer(ctl: Ctl) -> impl IntoView {
 }
 
 #[component]
-fn AttemptItem(ctl: Ctl, attempt: Attempt, n: usize) -> impl IntoView {
+fn AttemptItem(ctl: Ctl, attempt: Attempt, n: usize, latest: bool) -> impl IntoView {
     let i18n = ctl.i18n;
     let id = attempt.id.clone();
     let delete = move |_| {
@@ -74,7 +81,16 @@ fn AttemptItem(ctl: Ctl, attempt: Attempt, n: usize) -> impl IntoView {
                 <span data-testid="attempt-duration">{duration(attempt.duration_ms)}</span>
                 {interrupted.then(|| view! { " · " <span class="badge">{tx!(i18n, practice_interrupted)}</span> })}
             </p>
-            <Recording attempt=attempt.clone() />
+            // The latest spoken answer shows what its sound says, and its transcript.
+            {if latest && attempt.is_audio() {
+                view! {
+                    <SpokenAnswer attempt=attempt.clone() />
+                    <TranscriptBox attempt=attempt.clone() />
+                }
+                .into_any()
+            } else {
+                view! { <Recording attempt=attempt.clone() /> }.into_any()
+            }}
             {(!text.is_empty()).then(|| view! { <blockquote class="typed">{text}</blockquote> })}
             <button type="button" class="link danger" on:click=click(delete)>
                 {txt!(t_string!(i18n, practice_delete_attempt, n = n))}

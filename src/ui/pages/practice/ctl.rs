@@ -5,6 +5,7 @@
 //! the app-wide [`Practice`] store; the page holds only its browser objects ([`PageMedia`]).
 
 use super::media::{MicState, PageMedia};
+use super::transcribe::{self, Live};
 use crate::browser::{self, MicError};
 use crate::domain::attempt::{Attempt, AttemptState};
 use crate::domain::route::Route;
@@ -47,6 +48,8 @@ pub struct Ctl {
     /// Not enough free space to record.
     pub low_storage: RwSignal<bool>,
     pub media: PageMedia,
+    /// The live transcript of the answer being recorded.
+    pub live: Live,
 }
 
 impl Ctl {
@@ -179,9 +182,11 @@ impl Ctl {
                 Vec::new()
             });
             self.media.resume();
+            transcribe::resume();
         } else if s.answering() {
             self.step(|t, now| t.pause(now));
             self.media.pause();
+            transcribe::pause();
         }
     }
 
@@ -271,9 +276,14 @@ impl Ctl {
         self.update(|s| s.live = Some(id.clone()));
         if let Err(e) = self
             .media
-            .record(self.practice, self.notices, s.id.clone(), id)
+            .record(self.practice, self.notices, s.id.clone(), id.clone())
         {
             self.mic_failed(e);
+            return;
+        }
+        if self.prefs.practice().transcribe {
+            let lang = self.i18n.get_locale().speech_tag();
+            transcribe::begin(self.practice, self.live, id, lang);
         }
     }
 
@@ -300,6 +310,7 @@ impl Ctl {
         if let Some(r) = recorder {
             r.stop();
         }
+        transcribe::finish();
         self.update(|s| s.live = None);
     }
 
@@ -331,6 +342,7 @@ impl Ctl {
         if self.session_untracked().is_some_and(|s| s.answering()) {
             self.step(|t, now| t.stop(now));
         }
+        transcribe::finish();
         self.media.release();
     }
 }

@@ -4,6 +4,7 @@
 //! - `session.rs`: the running session's page, with its clock and keyboard, for as long as it is open.
 //! - `ctl.rs`: the controller: the session and its timer, cues, starting and ending an answer.
 //! - `media.rs`: the page's microphone, level meter and recorder.
+//! - `transcribe.rs`: live on-device transcription of a spoken answer (where the browser offers it).
 //! - `writer.rs`: saves a recording's chunks in order while it is recorded (outlives the page).
 //! - `keyboard.rs`: the shortcuts.
 //! - `question.rs`, `mic_check.rs`, `after_answer.rs`, `summary.rs`, `help.rs`: the views.
@@ -18,6 +19,7 @@ mod page;
 mod question;
 mod session;
 mod summary;
+mod transcribe;
 mod writer;
 
 pub use page::PracticePage;

@@ -218,6 +218,9 @@ pub fn QuestionView(ctl: Ctl, entry: Entry) -> impl IntoView {
                         aria-label=txt!(t_string!(i18n, practice_mic_level))></meter>
                 </p>
             })}
+            {move || (matches!(phase(), Phase::Answering | Phase::Overtime | Phase::Paused)
+                && !typed() && ctl.prefs.practice().transcribe)
+                .then(|| view! { <super::transcribe::LiveTranscript live=ctl.live /> })}
             {dview!(typed_box())}
             <div class="actions-row">
                 {dview!(controls())}

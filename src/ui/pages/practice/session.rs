@@ -56,6 +56,7 @@ pub fn Runner(id: String) -> impl IntoView {
         help: RwSignal::new(false),
         low_storage: RwSignal::new(false),
         media: PageMedia::open(),
+        live: super::transcribe::Live::new(),
     };
     // While thinking or answering, the frame shows no site navigation, only a way out.
     let focus = crate::ui::state::mode::use_focus();

@@ -1,98 +1,21 @@
-//! One answer in full: the recording or text, the rubric, talking-point coverage and delivery.
+//! One answer in full: the recording with its delivery figures, or the typed text; the transcript
+//! of a spoken answer; talking-point coverage and word insights on the typed or transcribed text;
+//! the examples and the rubric.
 
 use super::examples::Examples;
 use crate::domain::attempt::Attempt;
 use crate::domain::bank::title_of;
-use crate::domain::content::TalkingPoint;
-use crate::domain::coverage::{coverage, touched};
-use crate::domain::insights::insights;
 use crate::domain::route::Route;
-use crate::domain::rubric::text;
 use crate::domain::timer::duration;
 use crate::i18n::*;
-use crate::ui::components::{Recording, RubricForm};
+use crate::ui::components::delivery::{Coverage, SpokenAnswer, TranscriptBox, WordInsights};
+use crate::ui::components::RubricForm;
 use crate::ui::dom::from_locale;
 use crate::ui::erase::event;
 use crate::ui::labels;
 use crate::ui::router::go;
 use crate::ui::state::{use_bank, use_practice};
 use leptos::prelude::*;
-
-/// Which talking points the text touched, with the keyword that shows it.
-#[component]
-pub fn Coverage(text_of: String, points: Vec<TalkingPoint>) -> impl IntoView {
-    let i18n = use_i18n();
-    let list = coverage(&text_of, &points);
-    let (n, total) = touched(&list);
-    let items = list
-        .into_iter()
-        .zip(points)
-        .map(|(t, p)| {
-            let hit = t.matched.is_some();
-            view! {
-                <li data-touched=if hit { "yes" } else { "no" }>
-                    <span aria-hidden="true">{if hit { "✓ " } else { "○ " }}</span>
-                    {txt!(text(&p.label, i18n.get_locale()))}
-                    {t.matched.map(|k| view! { " " <span class="keyword">"(“" {k} "”)"</span> })}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="coverage" data-testid="coverage">
-            <h2>{tx!(i18n, coverage_title)}</h2>
-            <p>{txt!(t_string!(i18n, coverage_count, n = n, total = total))}</p>
-            <ul class="coverage-list">{items}</ul>
-            <p class="hint">{tx!(i18n, coverage_how)}</p>
-        </section>
-    }
-}
-
-#[component]
-fn Delivery(text_of: String, ms: u64) -> impl IntoView {
-    let i18n = use_i18n();
-    let d = insights(&text_of, ms);
-    let fillers = if d.fillers.is_empty() {
-        t_string!(i18n, insights_no_fillers).to_string()
-    } else {
-        d.fillers
-            .iter()
-            .map(|(w, n)| format!("“{w}” × {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let top = d
-        .top
-        .iter()
-        .map(|(w, n)| format!("{w} ({n})"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let pace = d.per_minute.map(|p| {
-        if d.characters {
-            t_string!(i18n, insights_cpm, n = p)
-        } else {
-            t_string!(i18n, insights_wpm, n = p)
-        }
-    });
-    let count = if d.characters {
-        t_string!(i18n, practice_chars, n = d.words)
-    } else {
-        t_string!(i18n, practice_words, n = d.words)
-    };
-    view! {
-        <section class="insights" data-testid="insights">
-            <h2>{tx!(i18n, insights_title)}</h2>
-            <dl>
-                <dt>{tx!(i18n, insights_length)}</dt>
-                <dd>{count}</dd>
-                {pace.map(|p| view! { <dt>{tx!(i18n, insights_pace)}</dt><dd data-testid="pace">{p}</dd> })}
-                <dt>{tx!(i18n, insights_fillers)}</dt>
-                <dd data-testid="fillers">{fillers}</dd>
-                {(!top.is_empty()).then(|| view! { <dt>{tx!(i18n, insights_top)}</dt><dd>{top}</dd> })}
-            </dl>
-        </section>
-    }
-}
 
 #[component]
 pub fn AttemptPage(id: String) -> impl IntoView {
@@ -105,10 +28,22 @@ pub fn AttemptPage(id: String) -> impl IntoView {
             .all_attempts()
             .into_iter()
             .find(|a| a.id == *id.read_value())
+            // What the page is built from: the notes, envelope and transcript change on their own
+            // (the rubric, the figures and the transcript box follow them without a rebuild).
             .map(|a| Attempt {
                 notes: String::new(),
+                envelope: None,
+                transcript: None,
                 ..a
             })
+    });
+    // The words to analyse: the typed text, else the transcript (with the speaking time read
+    // from the recording, for a spoken answer's pace).
+    let words = Memo::new(move |_| {
+        let a = practice.attempt(&id.read_value())?;
+        let speaking = a.delivery().map(|d| d.speaking_ms);
+        a.words()
+            .map(|(t, spoken)| (t.to_string(), spoken.then_some(speaking).flatten()))
     });
     let body = move || {
         let Some(a) = attempt.get() else {
@@ -152,6 +87,7 @@ pub fn AttemptPage(id: String) -> impl IntoView {
         });
         let typed = (!a.text.trim().is_empty()).then(|| a.text.clone());
         let points = bank.talking_points(&a.question);
+        let is_audio = a.is_audio();
         view! {
             <h1 id="attempt-title" tabindex="-1">{title}</h1>
             <p class="meta">
@@ -161,12 +97,13 @@ pub fn AttemptPage(id: String) -> impl IntoView {
             {compare}
             <div class="attempt-layout">
                 <div class="answer">
-                    <Recording attempt=a.clone() />
-                    {typed.clone().map(|t| view! { <blockquote class="typed" data-testid="typed">{t}</blockquote> })}
-                    {typed.map(|t| view! {
-                        <Coverage text_of=t.clone() points=points />
-                        <Delivery text_of=t ms=a.duration_ms />
-                    })}
+                    {is_audio.then(|| view! { <SpokenAnswer attempt=a.clone() /> })}
+                    {typed.map(|t| view! { <blockquote class="typed" data-testid="typed">{t}</blockquote> })}
+                    {is_audio.then(|| view! { <TranscriptBox attempt=a.clone() /> })}
+                    {dview!(words.get().map(|(t, speaking)| view! {
+                        <Coverage text_of=t.clone() points=points.clone() />
+                        <WordInsights text_of=t speaking_ms=speaking />
+                    }))}
                 </div>
                 <Examples question=a.question.clone() />
                 <section class="review-full" aria-labelledby="review-full-title">

@@ -1,4 +1,5 @@
-//! Two attempts of the same question side by side: scores, every rubric item, coverage.
+//! Two attempts of the same question side by side: scores, every rubric item, coverage, and the
+//! delivery figures read from each recording (and the pace of transcribed ones).
 
 use crate::domain::coverage::{coverage, touched};
 use crate::domain::route::Route;
@@ -79,8 +80,13 @@ pub fn ComparePage(a: String, b: String) -> impl IntoView {
                 .unwrap_or_else(|| "–".into())
         };
         let points = bank.talking_points(&x.question);
-        let cx = coverage(&x.text, &points);
-        let cy = coverage(&y.text, &points);
+        // The typed text, else the transcript.
+        let words = |a: &crate::domain::attempt::Attempt| {
+            a.words().map(|(t, _)| t.to_string()).unwrap_or_default()
+        };
+        let cx = coverage(&words(x), &points);
+        let cy = coverage(&words(y), &points);
+        let delivery_rows = delivery_rows(i18n, x, y);
         let count = |c: &[crate::domain::coverage::Touch]| {
             let (n, t) = touched(c);
             format!("{n} / {t}")
@@ -140,6 +146,7 @@ pub fn ComparePage(a: String, b: String) -> impl IntoView {
                             <td>{count(&cy)}</td>
                         </tr>
                         {point_rows}
+                        {delivery_rows}
                     </tbody>
                 </table>
             </div>
@@ -147,4 +154,84 @@ pub fn ComparePage(a: String, b: String) -> impl IntoView {
         .into_any()
     };
     view! { <section class="page compare-page" aria-labelledby="compare-title">{dview!(body())}</section> }
+}
+
+/// The delivery rows: each figure of both attempts ("–" where a recording has not been read, or
+/// for a typed answer).
+fn delivery_rows(
+    i18n: I18nContext,
+    x: &crate::domain::attempt::Attempt,
+    y: &crate::domain::attempt::Attempt,
+) -> impl IntoView {
+    use crate::domain::delivery::Delivery;
+    use crate::ui::components::delivery::{pauses, seconds, speaking, volume};
+    let (dx, dy) = (x.delivery(), y.delivery());
+    if dx.is_none() && dy.is_none() {
+        return None;
+    }
+    let pace = |a: &crate::domain::attempt::Attempt, d: &Option<Delivery>| -> String {
+        let (Some((text, true)), Some(d)) = (a.words(), d) else {
+            return "–".into();
+        };
+        let i = crate::domain::insights::insights(text, d.speaking_ms);
+        match i.per_minute {
+            Some(n) if i.characters => t_string!(i18n, insights_cpm, n = n).to_string(),
+            Some(n) => t_string!(i18n, insights_wpm, n = n).to_string(),
+            None => "–".into(),
+        }
+    };
+    let figure = |d: &Option<Delivery>, f: &dyn Fn(&Delivery) -> String| {
+        d.as_ref().map(f).unwrap_or_else(|| "–".into())
+    };
+    let first = |d: &Delivery| match d.first_word_ms {
+        Some(ms) => seconds(i18n, ms),
+        None => t_string!(i18n, delivery_no_speech).to_string(),
+    };
+    let segments = |d: &Delivery| crate::ui::labels::tenths(d.segments_per_minute);
+    let pause_s = (crate::domain::delivery::PAUSE_MS / 1000) as u32;
+    let rows: Vec<(String, String, String)> = vec![
+        (
+            t_string!(i18n, delivery_speaking).to_string(),
+            figure(&dx, &|d| speaking(i18n, d)),
+            figure(&dy, &|d| speaking(i18n, d)),
+        ),
+        (
+            t_string!(i18n, delivery_first_word).to_string(),
+            figure(&dx, &first),
+            figure(&dy, &first),
+        ),
+        (
+            t_string!(i18n, delivery_pauses, n = pause_s).to_string(),
+            figure(&dx, &|d| pauses(i18n, d)),
+            figure(&dy, &|d| pauses(i18n, d)),
+        ),
+        (
+            t_string!(i18n, delivery_segments).to_string(),
+            figure(&dx, &segments),
+            figure(&dy, &segments),
+        ),
+        (
+            t_string!(i18n, delivery_volume).to_string(),
+            figure(&dx, &|d| volume(i18n, d)),
+            figure(&dy, &|d| volume(i18n, d)),
+        ),
+        (
+            t_string!(i18n, insights_pace).to_string(),
+            pace(x, &dx),
+            pace(y, &dy),
+        ),
+    ];
+    Some(view! {
+        <tr class="group"><th scope="colgroup" colspan="3">{tx!(i18n, delivery_title)}</th></tr>
+        {rows
+            .into_iter()
+            .map(|(name, a, b)| view! {
+                <tr data-testid="compare-delivery">
+                    <th scope="row">{name}</th>
+                    <td>{a}</td>
+                    <td>{b}</td>
+                </tr>
+            })
+            .collect_view()}
+    })
 }

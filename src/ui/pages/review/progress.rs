@@ -1,4 +1,5 @@
-//! Progress: each rubric scale's weekly average and the sessions per week, drawn as small SVG
+//! Progress: each rubric scale's weekly average and the sessions per week, and the spoken answers'
+//! pauses per minute and speaking share week by week, drawn as small SVG
 //! charts (one per criterion, so each stays readable on a phone), with the same figures as a table.
 
 use crate::domain::history::{weekly, Point, Week};
@@ -225,11 +226,58 @@ pub fn ProgressPage() -> impl IntoView {
                 }
             })
             .collect_view();
+        // Delivery over time: from the spoken answers whose recording has been read.
+        let delivered: Vec<(u64, BTreeMap<String, f64>)> = attempts
+            .iter()
+            .filter_map(|a| {
+                let d = a.delivery()?;
+                (d.total_ms > 0).then(|| {
+                    let mut v = BTreeMap::new();
+                    v.insert("pauses".to_string(), d.pauses_per_minute());
+                    v.insert("speaking".to_string(), d.speaking_share() * 100.0);
+                    (a.started_ms, v)
+                })
+            })
+            .collect();
+        let delivery_keys = ["pauses".to_string(), "speaking".to_string()];
+        let delivery_points: Vec<Point> = delivered
+            .iter()
+            .map(|(at, v)| Point {
+                at_ms: *at,
+                values: v,
+            })
+            .collect();
+        let delivery_weeks = weekly(&sessions, &delivery_points, &delivery_keys, offset, 12);
+        let delivery_charts = (!delivered.is_empty()).then(|| {
+            let labels_d: Vec<String> = delivery_weeks.iter().map(|w| short_date(w.start_ms, lang)).collect();
+            let series = |i: usize| -> Vec<Option<f64>> { delivery_weeks.iter().map(|w| w.averages[i]).collect() };
+            let (pauses, speaking) = (series(0), series(1));
+            let top = pauses.iter().flatten().fold(1.0f64, |m, v| m.max(v.ceil()));
+            let summary = |label: &str, vals: &[Option<f64>]| {
+                let known: Vec<f64> = vals.iter().flatten().copied().collect();
+                match (known.first(), known.last()) {
+                    (Some(a), Some(b)) => t_string!(i18n, progress_summary, name = label, from = labels::tenths(*a), to = labels::tenths(*b), weeks = delivery_weeks.len()),
+                    _ => t_string!(i18n, progress_no_data, name = label),
+                }
+            };
+            let pauses_title = t_string!(i18n, progress_pauses).to_string();
+            let speaking_title = t_string!(i18n, progress_speaking).to_string();
+            let (ps, ss) = (summary(&pauses_title, &pauses), summary(&speaking_title, &speaking));
+            view! {
+                <h2>{tx!(i18n, progress_delivery_title)}</h2>
+                <p class="help">{txt!(t_string!(i18n, progress_delivery_body, n = delivered.len()))}</p>
+                <div class="charts" data-testid="delivery-charts">
+                    <Chart title=pauses_title values=pauses min=0.0 max=top weeks=labels_d.clone() bars=false summary=ps shown=labels::tenths />
+                    <Chart title=speaking_title values=speaking min=0.0 max=100.0 weeks=labels_d bars=false summary=ss shown=|v| format!("{}%", n(v)) />
+                </div>
+            }
+        });
         view! {
             <div class="charts" data-testid="charts">
                 <Chart title=sessions_title values=counts min=0.0 max=f64::from(most) weeks=labels_w.clone() bars=true summary=sessions_summary shown=n />
                 {charts}
             </div>
+            {delivery_charts}
             <details class="chart-table">
                 <summary>{tx!(i18n, progress_table)}</summary>
                 <div class="table-scroll" tabindex="0">

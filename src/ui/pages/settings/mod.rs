@@ -4,6 +4,7 @@
 mod data;
 mod preferences;
 mod rubric;
+mod transcribe;
 
 pub use data::DataPage;
 pub use preferences::SettingsPage;

@@ -123,6 +123,7 @@ pub fn SettingsPage() -> impl IntoView {
                     {tx!(i18n, settings_vibrate)}
                 </label>
             </div>
+            <super::transcribe::TranscribeSetting />
             <div class="card">
                 <h2>{tx!(i18n, settings_storage_title)}</h2>
                 <p>{tx!(i18n, settings_storage_body)}</p>

@@ -1,0 +1,85 @@
+//! `use_envelope`: an attempt's energy envelope, read from its stored recording the first time it
+//! is needed (older recordings and imported ones have none yet), then kept with the attempt.
+
+use crate::browser::{self, audio};
+use crate::domain::attempt::{audio_prefix, Attempt, AttemptState};
+use crate::domain::delivery::Envelope;
+use crate::storage::{audio_store, read_joined};
+use crate::ui::state::{use_practice, Practice};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+/// Where an attempt's envelope stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EnvelopeState {
+    /// No recording to read (typed, removed by retention, or nothing saved).
+    NoRecording,
+    /// Still being recorded, or being read now.
+    Reading,
+    Ready(Envelope),
+    /// The recording could not be decoded: the browser's reason.
+    Failed(String),
+}
+
+thread_local! {
+    /// Attempts whose recording is being read now: two views of one attempt read it once.
+    static READING: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// The envelope of attempt `id`, reading it if it is missing.
+pub fn use_envelope(id: String) -> Signal<EnvelopeState> {
+    let practice = use_practice();
+    let failed = RwSignal::new(None::<String>);
+    let id = StoredValue::new(id);
+    let attempt = Memo::new(move |_| practice.attempt(&id.read_value()));
+    Signal::derive(move || {
+        let Some(a) = attempt.get() else {
+            return EnvelopeState::NoRecording;
+        };
+        if let Some(e) = a.envelope.clone() {
+            return EnvelopeState::Ready(e);
+        }
+        if !a.has_recording() {
+            return EnvelopeState::NoRecording;
+        }
+        if let Some(e) = failed.get() {
+            return EnvelopeState::Failed(e);
+        }
+        if a.state != AttemptState::Live {
+            untrack(|| read(practice, &a, failed));
+        }
+        EnvelopeState::Reading
+    })
+}
+
+/// Reads `a`'s recording into an envelope and saves it with the attempt.
+fn read(practice: Practice, a: &Attempt, failed: RwSignal<Option<String>>) {
+    let fresh = READING.with(|r| r.borrow_mut().insert(a.id.clone()));
+    if !fresh {
+        return;
+    }
+    let (id, prefix, mime) = (a.id.clone(), audio_prefix(&a.id), a.mime.clone());
+    spawn_local(async move {
+        browser::mark("csic-envelope-start");
+        let result = match audio_store().await {
+            Ok(store) => match read_joined(&store, &prefix, &mime).await {
+                Ok(Some(blob)) => audio::envelope_of(&blob).await,
+                Ok(None) => Err("no audio stored".to_string()),
+                Err(e) => Err(e.to_string()),
+            },
+            Err(e) => Err(e.to_string()),
+        };
+        browser::measure("csic-envelope", "csic-envelope-start");
+        READING.with(|r| r.borrow_mut().remove(&id));
+        match result {
+            Ok(envelope) => {
+                practice.update_attempt(&id, |a| a.envelope = Some(envelope));
+            }
+            Err(e) => {
+                let _ = failed.try_set(Some(e));
+            }
+        }
+    });
+}

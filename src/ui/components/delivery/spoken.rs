@@ -1,0 +1,51 @@
+//! A spoken answer's recording with what its sound says: the envelope strip and the delivery
+//! figures (read from the recording the first time, see [`use_envelope`]).
+
+use super::envelope::{use_envelope, EnvelopeState};
+use super::figures::DeliveryFigures;
+use super::strip::EnvelopeStrip;
+use crate::domain::attempt::Attempt;
+use crate::domain::delivery::analyze;
+use crate::i18n::*;
+use crate::ui::components::Recording;
+use leptos::prelude::*;
+
+#[component]
+pub fn SpokenAnswer(attempt: Attempt) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_envelope(attempt.id.clone());
+    let id = StoredValue::new(attempt.id.clone());
+    let attempt_id = move || id.get_value();
+    let body = move || {
+        match state.get() {
+        EnvelopeState::NoRecording => ().into_any(),
+        EnvelopeState::Reading => view! {
+            <p class="help" role="status" data-testid="delivery-reading">{tx!(i18n, delivery_reading)}</p>
+        }
+        .into_any(),
+        EnvelopeState::Failed(e) => view! {
+            <p class="error" role="alert" data-testid="delivery-failed">
+                {txt!(t_string!(i18n, delivery_failed, error = e))}
+            </p>
+        }
+        .into_any(),
+        EnvelopeState::Ready(envelope) => {
+            let delivery = analyze(&envelope);
+            view! {
+                <section class="delivery" data-testid="delivery" aria-labelledby=format!("delivery-{}", attempt_id())>
+                    <h3 id=format!("delivery-{}", attempt_id())>{tx!(i18n, delivery_title)}</h3>
+                    <EnvelopeStrip envelope=envelope delivery=delivery.clone() />
+                    <DeliveryFigures delivery=delivery />
+                </section>
+            }
+            .into_any()
+        }
+    }
+    };
+    view! {
+        <div class="spoken">
+            <Recording attempt=attempt />
+            {dview!(body())}
+        </div>
+    }
+}
