@@ -102,6 +102,12 @@ impl Practice {
         self.attempts.get_untracked(id)
     }
 
+    /// Attempt `id`, tracked: a view that reads it follows its changes (an envelope read, a
+    /// transcript saved, here or in another tab).
+    pub fn watch_attempt(&self, id: &str) -> Option<Attempt> {
+        self.attempts.get(id)
+    }
+
     pub fn save_attempt(&self, attempt: Attempt) -> bool {
         self.attempts.save(attempt)
     }

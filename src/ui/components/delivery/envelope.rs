@@ -9,7 +9,7 @@ use crate::ui::state::{use_practice, Practice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where an attempt's envelope stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,14 +26,17 @@ pub enum EnvelopeState {
 thread_local! {
     /// Attempts whose recording is being read now: two views of one attempt read it once.
     static READING: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    /// Recordings that could not be read on this visit, with the reason: a view built after the
+    /// failure shows it too, and nothing tries again until the next visit.
+    static FAILED: ArcRwSignal<BTreeMap<String, String>> = ArcRwSignal::new(BTreeMap::new());
 }
 
 /// The envelope of attempt `id`, reading it if it is missing.
 pub fn use_envelope(id: String) -> Signal<EnvelopeState> {
     let practice = use_practice();
-    let failed = RwSignal::new(None::<String>);
+    let failed = FAILED.with(|f| f.clone());
     let id = StoredValue::new(id);
-    let attempt = Memo::new(move |_| practice.attempt(&id.read_value()));
+    let attempt = Memo::new(move |_| practice.watch_attempt(&id.read_value()));
     Signal::derive(move || {
         let Some(a) = attempt.get() else {
             return EnvelopeState::NoRecording;
@@ -44,18 +47,18 @@ pub fn use_envelope(id: String) -> Signal<EnvelopeState> {
         if !a.has_recording() {
             return EnvelopeState::NoRecording;
         }
-        if let Some(e) = failed.get() {
+        if let Some(e) = failed.with(|f| f.get(&a.id).cloned()) {
             return EnvelopeState::Failed(e);
         }
         if a.state != AttemptState::Live {
-            untrack(|| read(practice, &a, failed));
+            untrack(|| read(practice, &a));
         }
         EnvelopeState::Reading
     })
 }
 
 /// Reads `a`'s recording into an envelope and saves it with the attempt.
-fn read(practice: Practice, a: &Attempt, failed: RwSignal<Option<String>>) {
+fn read(practice: Practice, a: &Attempt) {
     let fresh = READING.with(|r| r.borrow_mut().insert(a.id.clone()));
     if !fresh {
         return;
@@ -77,9 +80,11 @@ fn read(practice: Practice, a: &Attempt, failed: RwSignal<Option<String>>) {
             Ok(envelope) => {
                 practice.update_attempt(&id, |a| a.envelope = Some(envelope));
             }
-            Err(e) => {
-                let _ = failed.try_set(Some(e));
-            }
+            Err(e) => FAILED.with(|f| {
+                f.update(|m| {
+                    m.insert(id, e);
+                })
+            }),
         }
     });
 }

@@ -15,7 +15,7 @@ pub fn TranscriptBox(attempt: Attempt) -> impl IntoView {
     let id = StoredValue::new(attempt.id.clone());
     let stored = Memo::new(move |_| {
         practice
-            .attempt(&id.read_value())
+            .watch_attempt(&id.read_value())
             .and_then(|a| a.transcript)
     });
     let editing = RwSignal::new(false);

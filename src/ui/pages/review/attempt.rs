@@ -40,7 +40,7 @@ pub fn AttemptPage(id: String) -> impl IntoView {
     // The words to analyse: the typed text, else the transcript (with the speaking time read
     // from the recording, for a spoken answer's pace).
     let words = Memo::new(move |_| {
-        let a = practice.attempt(&id.read_value())?;
+        let a = practice.watch_attempt(&id.read_value())?;
         let speaking = a.delivery().map(|d| d.speaking_ms);
         a.words()
             .map(|(t, spoken)| (t.to_string(), spoken.then_some(speaking).flatten()))
