@@ -667,3 +667,86 @@ async fn an_import_whose_page_goes_away_is_undone_at_the_next_start() {
         .await
         .expect("tidy up");
 }
+
+/// A mono 16-bit WAV at `rate` Hz: for each `(ms, tone)`, a 440 Hz tone at half scale, or silence.
+fn wav(rate: u32, pattern: &[(u32, bool)]) -> Vec<u8> {
+    let mut samples: Vec<i16> = Vec::new();
+    for (ms, tone) in pattern {
+        let n = rate * ms / 1000;
+        for i in 0..n {
+            let t = f64::from(i) / f64::from(rate);
+            let v = if *tone {
+                (t * 440.0 * std::f64::consts::TAU).sin() * 0.5
+            } else {
+                0.0
+            };
+            samples.push((v * f64::from(i16::MAX)) as i16);
+        }
+    }
+    let data_len = (samples.len() * 2) as u32;
+    let mut out = Vec::with_capacity(44 + data_len as usize);
+    out.extend_from_slice(b"RIFF");
+    out.extend_from_slice(&(36 + data_len).to_le_bytes());
+    out.extend_from_slice(b"WAVEfmt ");
+    out.extend_from_slice(&16u32.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes()); // PCM
+    out.extend_from_slice(&1u16.to_le_bytes()); // mono
+    out.extend_from_slice(&rate.to_le_bytes());
+    out.extend_from_slice(&(rate * 2).to_le_bytes());
+    out.extend_from_slice(&2u16.to_le_bytes());
+    out.extend_from_slice(&16u16.to_le_bytes());
+    out.extend_from_slice(b"data");
+    out.extend_from_slice(&data_len.to_le_bytes());
+    for s in samples {
+        out.extend_from_slice(&s.to_le_bytes());
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+async fn the_envelope_of_a_recording_of_tone_and_silence_shows_its_pauses() {
+    use cs_interview_coach::browser::audio::envelope_of;
+    use cs_interview_coach::domain::delivery::{analyze, level_of_peak, Volume};
+    // 0.5 s of silence, 1 s of tone, 2.5 s of silence, 1.5 s of tone, 0.5 s of silence.
+    let pattern = [
+        (500, false),
+        (1000, true),
+        (2500, false),
+        (1500, true),
+        (500, false),
+    ];
+    let blob = blob_of(&wav(16_000, &pattern), "audio/wav");
+    let envelope = envelope_of(&blob).await.expect("the recording decodes");
+    assert_eq!(envelope.rate, 25);
+    assert_eq!(envelope.duration_ms(), 6_000);
+    // The tone reads at its level (half scale: −6 dB), the silence at the bottom.
+    let tone = level_of_peak(0.5);
+    // The tone runs from 0.5 s to 1.5 s: windows 13 to 36 lie wholly inside it.
+    assert!(
+        envelope.levels[13..37]
+            .iter()
+            .all(|l| l.abs_diff(tone) <= 2),
+        "{:?}",
+        &envelope.levels[..40]
+    );
+    assert!(envelope.levels[..10].iter().all(|l| *l == 0));
+    let d = analyze(&envelope);
+    assert_eq!(d.segments.len(), 2, "{:?}", d.segments);
+    assert_eq!(d.pauses.len(), 1);
+    assert!(
+        d.longest_pause_ms.abs_diff(2_500) <= 80,
+        "{}",
+        d.longest_pause_ms
+    );
+    assert!(d.first_word_ms.is_some_and(|ms| ms.abs_diff(500) <= 80));
+    assert!(d.speaking_ms.abs_diff(2_500) <= 120, "{}", d.speaking_ms);
+    assert_eq!(d.volume, Volume::Steady);
+}
+
+#[wasm_bindgen_test]
+async fn a_recording_that_is_not_audio_is_refused_with_a_reason() {
+    use cs_interview_coach::browser::audio::envelope_of;
+    let blob = blob_of(b"not audio at all", "audio/webm");
+    let e = envelope_of(&blob).await.expect_err("not audio");
+    assert!(!e.is_empty());
+}

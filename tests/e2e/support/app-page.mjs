@@ -234,6 +234,59 @@ export class PracticePage extends AppPage {
       [attemptId, mime],
     );
   }
+
+  // --- Spoken answers (issue 14). ---
+
+  /** `passMicCheck` with the texts of another language (`micWorks`: part of the status once it works). */
+  async passMicCheckIn({ micWorks = "microphone works", proceed = "Continue to the question" } = {}) {
+    await this.page.getByTestId("mic-status").filter({ hasText: micWorks }).waitFor();
+    await this.button(proceed).click();
+    await this.page.locator("#practice-question").waitFor();
+  }
+
+  /**
+   * A spoken answer of `ms`: Start (unless `again`: "Record again" starts the think time itself),
+   * skip the think time, record for `ms`, Stop. Button names for another language in `names`.
+   */
+  async speakFor(ms, { again = false, start = "Start", answerNow = "Start answering now", stop = "Stop" } = {}) {
+    if (!again) await this.button(start).click();
+    await this.waitPhase("thinking");
+    await this.button(answerNow).click();
+    await this.waitPhase("answering");
+    await this.page.waitForTimeout(ms);
+    await this.button(stop).click();
+    await this.waitPhase("done");
+  }
+
+  /** The latest attempt in "Your attempts". */
+  latestAttempt() {
+    return this.attempts().last();
+  }
+
+  /** Waits until `n` stored attempts carry an envelope (their recording was read). */
+  async waitEnvelopes(n) {
+    await this.page.waitForFunction(
+      (min) =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith("csic:attempt:"))
+          .filter((k) => JSON.parse(localStorage.getItem(k)).data.envelope).length >= min,
+      n,
+    );
+  }
+
+  /** The delivery figures shown in `scope` (a locator), by row: { speaking, "first-word", pauses, segments, volume }. */
+  async deliveryFigures(scope) {
+    const figures = scope.getByTestId("delivery-figures");
+    await figures.waitFor();
+    return figures.evaluate((dl) =>
+      Object.fromEntries([...dl.querySelectorAll(".figure")].map((row) => [row.dataset.testid, row.querySelector(".value").textContent.trim()])),
+    );
+  }
+
+  /** The raw stored document of attempt `id` (`{ v, data }`). */
+  async attemptDocument(id) {
+    return this.page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `csic:attempt:${id}`);
+  }
 }
 
 // Scoring, history, progress and backup (issue 5).
@@ -304,6 +357,62 @@ export class ReviewPage extends PracticePage {
           .map((k) => [k, JSON.parse(localStorage.getItem(k))]),
       ),
     );
+  }
+
+  // --- Spoken answers (issue 14). ---
+
+  /** Opens the answer page of attempt `id` (`#/history/attempt/<id>`). */
+  async openAttempt(id) {
+    await this.open(`#/history/attempt/${id}`);
+    await this.page.locator("#attempt-title").waitFor();
+  }
+
+  /**
+   * Writes down (or edits) a spoken answer's transcript on the page and waits for it to be
+   * stored. `edit`, `save`: the button names (in another language).
+   */
+  async writeTranscript(text, { edit = /^(Write down what you said|Edit the transcript)$/, save = "Save the transcript" } = {}) {
+    const box = this.page.getByTestId("transcript-box");
+    await box.getByTestId("transcript-edit").filter({ hasText: edit }).click();
+    await box.getByTestId("transcript-input").fill(text);
+    await box.getByRole("button", { name: save, exact: true }).click();
+    await this.page.waitForFunction(
+      (t) =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith("csic:attempt:"))
+          .some((k) => JSON.parse(localStorage.getItem(k)).data.transcript?.text === t.trim()),
+      text,
+    );
+  }
+
+  /** On the data page: exports a backup (with the recordings unless `audio` is false), saved in a tmp dir. Returns { file, backup }. */
+  async exportBackup({ audio = true } = {}) {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    await this.open("#/data");
+    if (!audio) await this.page.getByTestId("export-audio").uncheck();
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByRole("button", { name: "Export to a file" }).click(),
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), "csic-")), download.suggestedFilename());
+    await download.saveAs(file);
+    return { file, backup: JSON.parse(readFileSync(file, "utf8")) };
+  }
+
+  /** On the data page: deletes all data (the dialog must be accepted by the test's handler). */
+  async deleteAll() {
+    await this.page.getByTestId("delete-all").click();
+    await this.page.getByTestId("data-flash").filter({ hasText: "All your data was deleted." }).waitFor();
+  }
+
+  /** On the data page: imports `file` and waits for the message. */
+  async importBackup(file) {
+    await this.page.locator("#import-file").setInputFiles(file);
+    await this.page.getByTestId("import-plan").waitFor();
+    await this.page.getByRole("button", { name: "Import", exact: true }).click();
+    await this.page.getByTestId("data-flash").filter({ hasText: /^Imported \d+ items and \d+ recording parts\.$/ }).waitFor();
   }
 }
 
