@@ -107,7 +107,7 @@
   }
 
   // Each step of the start is a task of its own (the wasm's instantiation, its strings, the
-  // frame, the page's content, the swap), so that none blocks the page for long.
+  // frame, the tab bar, the page's content, the swap), so that none blocks the page for long.
   function nextTask() {
     return new Promise(function (ok) {
       setTimeout(ok, 0);
@@ -135,9 +135,14 @@
         return nextTask();
       })
       .then(function () {
-        // The frame, rendered off screen; the page's content in the next task; then the swap for
-        // the static shell (or the landing part, taken down in the same task).
+        // The frame, rendered off screen; the tab bar in the next task, the page's content in the
+        // one after; then the swap for the static shell (or the landing part, taken down in the
+        // same task).
         glue.start(now);
+        return nextTask();
+      })
+      .then(function () {
+        glue.rest();
         return nextTask();
       })
       .then(function () {
@@ -198,6 +203,14 @@
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", go);
     else go();
   }
+
+  // The page's title in the language (the shell of each language carries it), before the part
+  // starts: the part then finds it set.
+  document.addEventListener("DOMContentLoaded", function () {
+    var shell = document.querySelector('.shell[lang="' + lang + '"]');
+    var title = shell && shell.getAttribute("data-title");
+    if (title) document.title = title;
+  });
 
   afterPaint(function () {
     if (here === "" && healthy()) {

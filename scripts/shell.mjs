@@ -47,7 +47,7 @@ export function shellFor(lang, t) {
   ).join("");
   const id = (name) => `${name}-${lang}`;
   return (
-    `<div class="app-root shell" lang="${lang}">` +
+    `<div class="app-root shell" lang="${lang}" data-title="${s("app_tagline")} · ${s("app_name")}">` +
     `<a class="skip-link" href="#${id("main")}">${s("skip_to_content")}</a>` +
     `<header class="app-header">` +
     `<a class="brand" href="#/"><img src="icons/icon-192.png" alt="" width="28" height="28">` +

@@ -88,9 +88,7 @@ fn Shell() -> impl IntoView {
             Route::NotFound(_) => t_string!(i18n, not_found_title).to_string(),
         };
         let title = format!("{page} · {}", t_string!(i18n, app_name));
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&title);
-        }
+        super::frame::set_title(&title);
     });
 
     // After a navigation (not the first load), focus the new page's heading.
@@ -140,6 +138,8 @@ fn Shell() -> impl IntoView {
                 })}
             </Later>
         </main>
-        <Footer />
+        <Later>
+            <Footer />
+        </Later>
     }
 }

@@ -51,16 +51,27 @@ thread_local! {
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
     /// The root [`mount`] rendered into, until [`attach`] puts it in the document.
     static PENDING: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
-    /// Whether the page's main content may render (see [`Later`]).
-    static LATER: ArcRwSignal<bool> = ArcRwSignal::new(false);
+    /// How many of the start-up's later stages may render (see [`Later`]).
+    static STAGE: ArcRwSignal<u8> = ArcRwSignal::new(0);
 }
 
-/// The page's main content, rendered one task after the frame ([`render_rest`]): the start-up is
-/// then a few short tasks instead of one long one (a long task blocks a phone's first taps).
+/// A part of the frame rendered in a later task of the start-up ([`render_rest`] opens one stage
+/// per task): the start-up is then a few short tasks instead of one long one (a long task blocks a
+/// phone's first taps). Stage 1 is the tab bar, stage 2 the page's content and the footer.
 #[component]
-pub fn Later(children: ChildrenFn) -> impl IntoView {
-    let ready = LATER.with(|s| s.clone());
-    move || ready.get().then(|| children())
+pub fn Later(#[prop(default = 2)] stage: u8, children: ChildrenFn) -> impl IntoView {
+    let open = STAGE.with(|s| s.clone());
+    move || (open.get() >= stage).then(|| children())
+}
+
+/// Sets the document's title, unless it already is that (setting it costs a few ms on a phone,
+/// and the boot script already set the language's title before the first paint).
+pub fn set_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if doc.title() != title {
+            doc.set_title(title);
+        }
+    }
 }
 
 /// Installs `text` (the locale file of `lang`, which the boot script fetched) as its strings.
@@ -91,15 +102,15 @@ pub fn mount<V: IntoView + 'static>(lang: &str, app: impl FnOnce(Lang) -> V + 's
     PENDING.with(|p| *p.borrow_mut() = Some(root));
 }
 
-/// Renders what [`Later`] held back.
+/// Renders the next stage of what [`Later`] held back.
 pub fn render_rest() {
-    LATER.with(|s| s.set(true));
+    STAGE.with(|s| s.update(|n| *n = n.saturating_add(1)));
 }
 
 /// Puts the rendered root in the document and removes the static shell and any root mounted
 /// before, in the same task: nothing blank is painted in between, and the page does not move.
 pub fn attach() {
-    render_rest();
+    STAGE.with(|s| s.set(u8::MAX));
     let Some(root) = PENDING.with(|p| p.borrow_mut().take()) else {
         return;
     };

@@ -54,9 +54,7 @@ fn LandingShell() -> impl IntoView {
             t_string!(i18n, app_tagline),
             t_string!(i18n, app_name)
         );
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&title);
-        }
+        super::frame::set_title(&title);
     });
     view! {
         <SkipLink />

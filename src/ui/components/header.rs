@@ -8,6 +8,7 @@
 
 use crate::domain::route::{Mode, Route};
 use crate::i18n::*;
+use crate::ui::frame::Later;
 use crate::ui::router::use_route;
 use crate::ui::state::mode::{use_focus, use_mode};
 use leptos::prelude::*;
@@ -184,7 +185,9 @@ pub fn Header() -> impl IntoView {
                         {mode_link(Mode::Interviewer)}
                     </nav>
                     <nav class="app-nav" aria-label=txt!(t_string!(i18n, nav_label))>
-                        <ul>{tabs}</ul>
+                        <Later stage=1>
+                            <ul>{tabs}</ul>
+                        </Later>
                     </nav>
                 }
                 .into_any()
