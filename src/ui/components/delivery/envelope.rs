@@ -57,34 +57,45 @@ pub fn use_envelope(id: String) -> Signal<EnvelopeState> {
     })
 }
 
-/// Reads `a`'s recording into an envelope and saves it with the attempt.
+/// Reads `a`'s recording into an envelope and saves it with the attempt, in the background.
 fn read(practice: Practice, a: &Attempt) {
+    let a = a.clone();
+    spawn_local(async move {
+        let _ = read_envelope(practice, &a).await;
+    });
+}
+
+/// Reads `a`'s recording into an envelope and saves it with the attempt; a failure is kept (every
+/// view of the attempt shows it) and returned. Nothing happens while another read of it runs.
+pub async fn read_envelope(practice: Practice, a: &Attempt) -> Result<(), String> {
     let fresh = READING.with(|r| r.borrow_mut().insert(a.id.clone()));
     if !fresh {
-        return;
+        return Ok(());
     }
     let (id, prefix, mime) = (a.id.clone(), audio_prefix(&a.id), a.mime.clone());
-    spawn_local(async move {
-        browser::mark("csic-envelope-start");
-        let result = match audio_store().await {
-            Ok(store) => match read_joined(&store, &prefix, &mime).await {
-                Ok(Some(blob)) => audio::envelope_of(&blob).await,
-                Ok(None) => Err("no audio stored".to_string()),
-                Err(e) => Err(e.to_string()),
-            },
+    browser::mark("csic-envelope-start");
+    let result = match audio_store().await {
+        Ok(store) => match read_joined(&store, &prefix, &mime).await {
+            Ok(Some(blob)) => audio::envelope_of(&blob).await,
+            Ok(None) => Err("no audio stored".to_string()),
             Err(e) => Err(e.to_string()),
-        };
-        browser::measure("csic-envelope", "csic-envelope-start");
-        READING.with(|r| r.borrow_mut().remove(&id));
-        match result {
-            Ok(envelope) => {
-                practice.update_attempt(&id, |a| a.envelope = Some(envelope));
-            }
-            Err(e) => FAILED.with(|f| {
-                f.update(|m| {
-                    m.insert(id, e);
-                })
-            }),
+        },
+        Err(e) => Err(e.to_string()),
+    };
+    browser::measure("csic-envelope", "csic-envelope-start");
+    READING.with(|r| r.borrow_mut().remove(&id));
+    match result {
+        Ok(envelope) => {
+            practice.update_attempt(&id, |a| a.envelope = Some(envelope));
+            Ok(())
         }
-    });
+        Err(e) => {
+            FAILED.with(|f| {
+                f.update(|m| {
+                    m.insert(id, e.clone());
+                })
+            });
+            Err(e)
+        }
+    }
 }

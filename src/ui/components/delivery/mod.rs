@@ -15,7 +15,7 @@ mod strip;
 mod transcript;
 mod words;
 
-pub use envelope::{use_envelope, EnvelopeState};
+pub use envelope::{read_envelope, use_envelope, EnvelopeState};
 pub use figures::{pauses, seconds, speaking, volume, DeliveryFigures};
 pub use spoken::SpokenAnswer;
 pub use strip::EnvelopeStrip;

@@ -6,6 +6,7 @@ mod compare;
 mod examples;
 mod history;
 mod progress;
+mod read_all;
 mod report;
 mod self_review;
 

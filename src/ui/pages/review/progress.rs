@@ -278,6 +278,7 @@ pub fn ProgressPage() -> impl IntoView {
                 {charts}
             </div>
             {delivery_charts}
+            <super::read_all::ReadRecordings />
             <details class="chart-table">
                 <summary>{tx!(i18n, progress_table)}</summary>
                 <div class="table-scroll" tabindex="0">
