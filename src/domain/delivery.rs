@@ -46,8 +46,6 @@ const CLIPPING_SHARE: f64 = 0.01;
 /// Speech whose median level is below this (about −33 dBFS) is quiet: the listener has to turn
 /// it up.
 const QUIET_LEVEL: u8 = 45;
-/// Pace needs at least this much speaking time: a second or less says nothing about a rate.
-const MIN_PACE_MS: u64 = 1_000;
 
 /// A window's peak amplitude (0.0–1.0, |sample|) as a level 0–100: 0 is −60 dBFS or quieter,
 /// 100 is full scale (0 dBFS); linear in dB between (1 level = 0.6 dB). NaN → 0.
@@ -442,14 +440,6 @@ pub fn analyze(env: &Envelope) -> Delivery {
     }
 }
 
-/// Words (or characters) per minute of speaking time; None below 1 s of speaking or with 0 units.
-pub fn pace(units: u32, speaking_ms: u64) -> Option<u32> {
-    (speaking_ms >= MIN_PACE_MS && units > 0).then(|| {
-        let per_minute = (u64::from(units) * 60_000 + speaking_ms / 2) / speaking_ms;
-        u32::try_from(per_minute).unwrap_or(u32::MAX)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -819,25 +809,5 @@ mod tests {
         };
         let json = serde_json::to_string(&long).expect("encode");
         assert!(json.len() < 30_100, "{}", json.len());
-    }
-
-    #[test]
-    fn pace_is_per_minute_of_speaking_time() {
-        assert_eq!(pace(150, 60_000), Some(150));
-        // Rounded: 100 words in 41 s is 146.3 a minute.
-        assert_eq!(pace(100, 41_000), Some(146));
-        assert_eq!(pace(30, 12_000), Some(150));
-        assert_eq!(pace(10, 1_000), Some(600));
-        assert_eq!(pace(10, 500), None, "half a second says nothing");
-        assert_eq!(pace(0, 60_000), None);
-        // A typed answer has no speaking time, so no pace.
-        assert_eq!(pace(150, 0), None);
-        assert_eq!(pace(u32::MAX, 1_000), Some(u32::MAX));
-        // The same pace whether read from the recording or from insights' per-minute figure.
-        let text = "word ".repeat(30);
-        assert_eq!(
-            pace(30, 12_000),
-            crate::domain::insights::insights(&text, 12_000).per_minute
-        );
     }
 }

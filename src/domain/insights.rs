@@ -3,7 +3,6 @@
 //! Everything here is simple counting that a user can check by hand: no model, no guesswork.
 
 use super::attempt::{counts_characters, is_cjk, word_count};
-use super::delivery::pace;
 use std::collections::BTreeMap;
 
 /// English fillers, counted as whole words or phrases (lower case).
@@ -55,6 +54,17 @@ fn sorted(map: BTreeMap<String, u32>, n: usize) -> Vec<(String, u32)> {
 /// Counts non-overlapping occurrences of `needle` in `hay`.
 fn occurrences(hay: &str, needle: &str) -> u32 {
     hay.matches(needle).count() as u32
+}
+
+/// Pace needs at least this much speaking time: a second or less says nothing about a rate.
+const MIN_PACE_MS: u64 = 1_000;
+
+/// Words (or characters) per minute of speaking time; None below 1 s of speaking or with 0 units.
+pub fn pace(units: u32, speaking_ms: u64) -> Option<u32> {
+    (speaking_ms >= MIN_PACE_MS && units > 0).then(|| {
+        let per_minute = (u64::from(units) * 60_000 + speaking_ms / 2) / speaking_ms;
+        u32::try_from(per_minute).unwrap_or(u32::MAX)
+    })
 }
 
 /// Insights on `text`, answered in `answer_ms` (0 when unknown).
@@ -169,5 +179,22 @@ mod tests {
         let z = insights("客户很生气。我先安抚客户，再帮客户退款，退款很快。", 0);
         assert_eq!(z.top[0], ("客户".into(), 3));
         assert!(z.top.contains(&("退款".into(), 2)));
+    }
+
+    #[test]
+    fn pace_is_per_minute_of_speaking_time() {
+        assert_eq!(pace(150, 60_000), Some(150));
+        // Rounded: 100 words in 41 s is 146.3 a minute.
+        assert_eq!(pace(100, 41_000), Some(146));
+        assert_eq!(pace(30, 12_000), Some(150));
+        assert_eq!(pace(10, 1_000), Some(600));
+        assert_eq!(pace(10, 500), None, "half a second says nothing");
+        assert_eq!(pace(0, 60_000), None);
+        // A typed answer has no speaking time, so no pace.
+        assert_eq!(pace(150, 0), None);
+        assert_eq!(pace(u32::MAX, 1_000), Some(u32::MAX));
+        // The same pace whether read from the recording or from insights' per-minute figure.
+        let text = "word ".repeat(30);
+        assert_eq!(pace(30, 12_000), insights(&text, 12_000).per_minute);
     }
 }
