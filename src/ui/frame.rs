@@ -120,6 +120,12 @@ pub fn attach() {
     else {
         return;
     };
+    // Focus in the part being replaced (the landing's tab the user just followed) would fall back
+    // to the page: it moves to the new page's heading, as after any navigation.
+    let had_focus = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| el.closest(".app-root").ok().flatten().is_some());
     if let Ok(old) = body.query_selector_all(".app-root") {
         for i in 0..old.length() {
             if let Some(node) = old.item(i) {
@@ -130,6 +136,11 @@ pub fn attach() {
         }
     }
     let _ = body.append_child(&root);
+    if had_focus {
+        request_animation_frame(|| {
+            focus_now("#main h1");
+        });
+    }
 }
 
 /// Takes the mounted app down: its nodes, listeners, timers and effects go. The boot script calls
