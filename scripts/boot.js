@@ -150,9 +150,10 @@
         return nextTask();
       })
       .then(function () {
+        var handover = started !== null;
         if (started && started.stop) started.stop();
         lang = now;
-        glue.attach();
+        glue.attach(handover);
         started = glue;
         root.removeAttribute("data-route");
         return glue;

@@ -24,10 +24,11 @@ pub fn rest() {
     cs_interview_coach::ui::frame::render_rest();
 }
 
-/// Puts the rendered part on screen in place of the static shell or the part before.
+/// Puts the rendered part on screen in place of the static shell or the part before
+/// (`handover`: a part was on screen, so focus moves to the new page's heading).
 #[wasm_bindgen]
-pub fn attach() {
-    cs_interview_coach::ui::frame::attach();
+pub fn attach(handover: bool) {
+    cs_interview_coach::ui::frame::attach(handover);
 }
 
 fn main() {}

@@ -109,7 +109,9 @@ pub fn render_rest() {
 
 /// Puts the rendered root in the document and removes the static shell and any root mounted
 /// before, in the same task: nothing blank is painted in between, and the page does not move.
-pub fn attach() {
+/// `handover`: another part was on screen (the user left the home page), so focus moves to the
+/// new page's heading, as after any navigation; on the first load it stays where it is.
+pub fn attach(handover: bool) {
     STAGE.with(|s| s.set(u8::MAX));
     let Some(root) = PENDING.with(|p| p.borrow_mut().take()) else {
         return;
@@ -120,12 +122,6 @@ pub fn attach() {
     else {
         return;
     };
-    // Focus in the part being replaced (the landing's tab the user just followed) would fall back
-    // to the page: it moves to the new page's heading, as after any navigation.
-    let had_focus = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .is_some_and(|el| el.closest(".app-root").ok().flatten().is_some());
     if let Ok(old) = body.query_selector_all(".app-root") {
         for i in 0..old.length() {
             if let Some(node) = old.item(i) {
@@ -136,7 +132,7 @@ pub fn attach() {
         }
     }
     let _ = body.append_child(&root);
-    if had_focus {
+    if handover {
         request_animation_frame(|| {
             focus_now("#main h1");
         });

@@ -67,7 +67,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       assert.ok(wasm.includes(appWasm), wasm.join());
       assert.equal(await page.locator(".app-root").count(), 1);
       assert.equal(await app.nav("Questions").getAttribute("aria-current"), "page");
-      // The tab followed in the landing part is gone with it: focus is on the new page's heading.
+      // After the handover from the landing part, focus is on the new page's heading, as after any navigation.
       await page.waitForFunction(() => document.activeElement?.matches("#main h1"));
       await app.nav("Home").click();
       await app.ready();
