@@ -61,7 +61,9 @@ thread_local! {
 #[component]
 pub fn Later(#[prop(default = 2)] stage: u8, children: ChildrenFn) -> impl IntoView {
     let open = STAGE.with(|s| s.clone());
-    move || (open.get() >= stage).then(|| children())
+    // Only the moment it opens matters: later stages (and the swap) must not build it again.
+    let shown = Memo::new(move |_| open.get() >= stage);
+    move || shown.get().then(|| children())
 }
 
 /// Sets the document's title, unless it already is that (setting it costs a few ms on a phone,

@@ -403,8 +403,7 @@ export class ReviewPage extends PracticePage {
 
   /**
    * On the data page: deletes all data (the dialog must be accepted by the test's handler) and
-   * waits for the app's reload. Waits for the reload and the emptied storage, not for the
-   * "All your data was deleted." flash, which the build of 535a028 loses (see spoken.test.mjs).
+   * waits for the app's reload and the emptied storage.
    */
   async deleteAll() {
     const reloaded = this.page.waitForEvent("framenavigated", { predicate: (f) => f === this.page.mainFrame() });
@@ -414,7 +413,7 @@ export class ReviewPage extends PracticePage {
     await this.page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith("csic:attempt:")));
   }
 
-  /** On the data page: imports `file` and waits for the app's reload after it (not for its flash, as above). */
+  /** On the data page: imports `file` and waits for the app's reload after it. */
   async importBackup(file) {
     await this.page.locator("#import-file").setInputFiles(file);
     await this.page.getByTestId("import-plan").waitFor();

@@ -173,8 +173,9 @@ export function fakeRecognition(script) {
 }
 
 /**
- * A mono 16-bit PCM WAV file (a Buffer). `pattern`: `[ms, "tone" | "silence" | "noise"]` pieces in
- * order: a 440 Hz sine at amplitude 0.5, digital silence, or a faint noise (amplitude 0.002, from a
+ * A mono 16-bit PCM WAV file (a Buffer). `pattern`: `[ms, "tone" | "silence" | "noise", options?]`
+ * pieces in order: a sine (440 Hz at amplitude 0.5 unless `frequency`, `amplitude` say otherwise,
+ * for the file or in a piece's options), digital silence, or a faint noise (amplitude 0.002, from a
  * seeded generator: the same bytes every time). Each tone fades in and out over 5 ms (no clicks).
  */
 export function toneWav({ pattern, sampleRate = 16000, frequency = 440, amplitude = 0.5, seed = 1 }) {
@@ -193,13 +194,15 @@ export function toneWav({ pattern, sampleRate = 16000, frequency = 440, amplitud
   };
   const fade = Math.round(0.005 * sampleRate);
   let at = 0;
-  pattern.forEach(([, kind], i) => {
+  pattern.forEach(([, kind, piece = {}], i) => {
     const n = counts[i];
+    const f = piece.frequency ?? frequency;
+    const amp = piece.amplitude ?? amplitude;
     for (let j = 0; j < n; j++) {
       let v = 0;
       if (kind === "tone") {
         const ramp = Math.min(1, j / fade, (n - 1 - j) / fade);
-        v = amplitude * ramp * Math.sin((2 * Math.PI * frequency * j) / sampleRate);
+        v = amp * ramp * Math.sin((2 * Math.PI * f * j) / sampleRate);
       } else if (kind === "noise") {
         v = 0.004 * noise(); // ±0.002
       } else if (kind !== "silence") {

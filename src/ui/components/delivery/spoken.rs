@@ -11,7 +11,12 @@ use crate::ui::components::Recording;
 use leptos::prelude::*;
 
 #[component]
-pub fn SpokenAnswer(attempt: Attempt) -> impl IntoView {
+pub fn SpokenAnswer(
+    attempt: Attempt,
+    /// The level of its heading: 2 on the answer page, 3 under "Your attempts".
+    #[prop(default = 3)]
+    level: u8,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_envelope(attempt.id.clone());
     let id = StoredValue::new(attempt.id.clone());
@@ -33,7 +38,7 @@ pub fn SpokenAnswer(attempt: Attempt) -> impl IntoView {
             let delivery = analyze(&envelope);
             view! {
                 <section class="delivery" data-testid="delivery" aria-labelledby=format!("delivery-{}", attempt_id())>
-                    <h3 id=format!("delivery-{}", attempt_id())>{tx!(i18n, delivery_title)}</h3>
+                    {heading(level, format!("delivery-{}", attempt_id()), t_string!(i18n, delivery_title).to_string())}
                     <EnvelopeStrip envelope=envelope delivery=delivery.clone() />
                     <DeliveryFigures delivery=delivery />
                 </section>
@@ -47,5 +52,14 @@ pub fn SpokenAnswer(attempt: Attempt) -> impl IntoView {
             <Recording attempt=attempt />
             {dview!(body())}
         </div>
+    }
+}
+
+/// A section heading at `level` (2 or 3).
+pub fn heading(level: u8, id: String, text: String) -> AnyView {
+    if level <= 2 {
+        view! { <h2 id=id>{text}</h2> }.into_any()
+    } else {
+        view! { <h3 id=id>{text}</h3> }.into_any()
     }
 }

@@ -80,7 +80,8 @@ pub fn EnvelopeStrip(envelope: Envelope, delivery: Delivery) -> impl IntoView {
         .iter()
         .map(|p| {
             let at = p.start_ms;
-            let text = t_string!(i18n, delivery_play_pause, at = duration(at)).to_string();
+            // The label to the nearest second (the player seeks to the exact time).
+            let text = t_string!(i18n, delivery_play_pause, at = duration(at + 500)).to_string();
             let go = move |ev: leptos::ev::MouseEvent| {
                 if let Some(el) = ev
                     .current_target()

@@ -9,7 +9,12 @@ use crate::ui::state::use_practice;
 use leptos::prelude::*;
 
 #[component]
-pub fn TranscriptBox(attempt: Attempt) -> impl IntoView {
+pub fn TranscriptBox(
+    attempt: Attempt,
+    /// The level of its heading: 2 on the answer page, 3 under "Your attempts".
+    #[prop(default = 3)]
+    level: u8,
+) -> impl IntoView {
     let i18n = use_i18n();
     let practice = use_practice();
     let id = StoredValue::new(attempt.id.clone());
@@ -83,7 +88,7 @@ pub fn TranscriptBox(attempt: Attempt) -> impl IntoView {
     };
     view! {
         <section class="transcript-box" data-testid="transcript-box">
-            <h3>{tx!(i18n, transcript_title)}</h3>
+            {super::spoken::heading(level, format!("transcript-title-{}", id.get_value()), t_string!(i18n, transcript_title).to_string())}
             {dview!(shown())}
             {move || (!editing.get()).then(|| view! {
                 <button type="button" data-testid="transcript-edit" on:click=click(edit)>

@@ -97,9 +97,9 @@ pub fn AttemptPage(id: String) -> impl IntoView {
             {compare}
             <div class="attempt-layout">
                 <div class="answer">
-                    {is_audio.then(|| view! { <SpokenAnswer attempt=a.clone() /> })}
+                    {is_audio.then(|| view! { <SpokenAnswer attempt=a.clone() level=2 /> })}
                     {typed.map(|t| view! { <blockquote class="typed" data-testid="typed">{t}</blockquote> })}
-                    {is_audio.then(|| view! { <TranscriptBox attempt=a.clone() /> })}
+                    {is_audio.then(|| view! { <TranscriptBox attempt=a.clone() level=2 /> })}
                     {dview!(words.get().map(|(t, speaking)| view! {
                         <Coverage text_of=t.clone() points=points.clone() />
                         <WordInsights text_of=t speaking_ms=speaking />
