@@ -29,19 +29,28 @@ thread_local! {
     /// Recordings that could not be read on this visit, with the reason: a view built after the
     /// failure shows it too, and nothing tries again until the next visit.
     static FAILED: ArcRwSignal<BTreeMap<String, String>> = ArcRwSignal::new(BTreeMap::new());
+    /// Envelopes just read: shown at once, saved with their attempt a task later (so that drawing
+    /// the figures and writing the document are not one long task).
+    static FRESH: ArcRwSignal<BTreeMap<String, Envelope>> = ArcRwSignal::new(BTreeMap::new());
 }
 
 /// The envelope of attempt `id`, reading it if it is missing.
-pub fn use_envelope(id: String) -> Signal<EnvelopeState> {
+pub fn use_envelope(id: String) -> Memo<EnvelopeState> {
     let practice = use_practice();
     let failed = FAILED.with(|f| f.clone());
+    let fresh = FRESH.with(|f| f.clone());
     let id = StoredValue::new(id);
     let attempt = Memo::new(move |_| practice.watch_attempt(&id.read_value()));
-    Signal::derive(move || {
+    // A memo: a change elsewhere in the attempt (or the save of an envelope already shown) does
+    // not draw the figures again.
+    Memo::new(move |_| {
         let Some(a) = attempt.get() else {
             return EnvelopeState::NoRecording;
         };
         if let Some(e) = a.envelope.clone() {
+            return EnvelopeState::Ready(e);
+        }
+        if let Some(e) = fresh.with(|f| f.get(&a.id).cloned()) {
             return EnvelopeState::Ready(e);
         }
         if !a.has_recording() {
@@ -86,7 +95,18 @@ pub async fn read_envelope(practice: Practice, a: &Attempt) -> Result<(), String
     READING.with(|r| r.borrow_mut().remove(&id));
     match result {
         Ok(envelope) => {
+            FRESH.with(|f| {
+                f.update(|m| {
+                    m.insert(id.clone(), envelope.clone());
+                })
+            });
+            audio::next_task().await;
             practice.update_attempt(&id, |a| a.envelope = Some(envelope));
+            FRESH.with(|f| {
+                f.update(|m| {
+                    m.remove(&id);
+                })
+            });
             Ok(())
         }
         Err(e) => {
