@@ -29,21 +29,9 @@ import { startServer } from "../tests/e2e/support/server.mjs";
 import { launch } from "../tests/e2e/support/browser.mjs";
 import { ReviewPage } from "../tests/e2e/support/app-page.mjs";
 import { toneWav } from "../tests/e2e/support/speech.mjs";
+import { benchArgs } from "./bench-args.mjs";
 
-const args = process.argv.slice(2);
-let jsonOut = null;
-const positional = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === "--json") jsonOut = args[++i];
-  else if (args[i].startsWith("--json=")) jsonOut = args[i].slice("--json=".length);
-  else positional.push(args[i]);
-}
-const root = positional[0] ?? "dist";
-const runs = Number(positional[1] ?? 1);
-if (!Number.isInteger(runs) || runs < 1 || (args.includes("--json") && !jsonOut)) {
-  console.error("usage: node scripts/bench-delivery.mjs [dist] [runs] [--json out.json]");
-  process.exit(2);
-}
+const { root, runs, jsonOut } = benchArgs("node scripts/bench-delivery.mjs [dist] [runs] [--json out.json]", 1);
 
 const ANSWER_MS = 1000 * Number(process.env.BENCH_ANSWER_SECONDS ?? 120); // shorter for a quick try of the script
 const SEED = 14;

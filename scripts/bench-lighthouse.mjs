@@ -19,21 +19,9 @@ import { loadavg, cpus } from "node:os";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { startServer } from "../tests/e2e/support/server.mjs";
+import { benchArgs } from "./bench-args.mjs";
 
-const args = process.argv.slice(2);
-let jsonOut = null;
-const positional = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === "--json") jsonOut = args[++i];
-  else if (args[i].startsWith("--json=")) jsonOut = args[i].slice("--json=".length);
-  else positional.push(args[i]);
-}
-const root = positional[0] ?? "dist";
-const runs = Number(positional[1] ?? 3);
-if (!Number.isInteger(runs) || runs < 1 || (args.includes("--json") && !jsonOut)) {
-  console.error("usage: node scripts/bench-lighthouse.mjs [dist] [runs] [--json out.json]");
-  process.exit(2);
-}
+const { root, runs, jsonOut } = benchArgs("node scripts/bench-lighthouse.mjs [dist] [runs] [--json out.json]", 3);
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--no-first-run"];
 

@@ -153,3 +153,44 @@ pub fn unmount() {
 pub fn wants_app(route: &Route) -> bool {
     !route.is_landing()
 }
+
+/// The interface one part of the app gives the boot script (`scripts/boot.js`), each step a task of
+/// its own: `strings(lang, text)` installs the language's packed table, `start(lang)` renders the
+/// frame off screen with `$root` (a component taking `lang`), `rest()` opens the next stage of
+/// [`Later`], `attach(handover)` swaps it in, and `stop()` takes it down when another part takes
+/// over. Each binary (`src/main.rs`, `src/bin/landing.rs`) is this macro and its root.
+#[macro_export]
+macro_rules! part {
+    ($root:path) => {
+        use wasm_bindgen::prelude::wasm_bindgen;
+
+        #[wasm_bindgen]
+        pub fn strings(lang: &str, text: &str) {
+            cs_interview_coach::ui::frame::install_strings(lang, text);
+        }
+
+        #[wasm_bindgen]
+        pub fn start(lang: &str) {
+            cs_interview_coach::ui::frame::mount(lang, |lang| {
+                leptos::view! { <$root lang=lang /> }
+            });
+        }
+
+        #[wasm_bindgen]
+        pub fn rest() {
+            cs_interview_coach::ui::frame::render_rest();
+        }
+
+        #[wasm_bindgen]
+        pub fn attach(handover: bool) {
+            cs_interview_coach::ui::frame::attach(handover);
+        }
+
+        #[wasm_bindgen]
+        pub fn stop() {
+            cs_interview_coach::ui::frame::unmount();
+        }
+
+        fn main() {}
+    };
+}

@@ -60,10 +60,7 @@ describe("spoken answers with the fake microphone (a beep)", () => {
   for (const [name, device] of Object.entries(VIEWPORTS)) {
     test(`on ${name}: an 8 s answer shows its envelope strip and delivery figures, and the envelope is saved with the attempt`, async (t) => {
       const { app, page, seen } = await open(device);
-      await app.start("#/practice/question/angry-customer");
-      await app.passMicCheck();
-      await app.speakFor(8000);
-      await app.waitSaved(1);
+      await app.answerAloud("#/practice/question/angry-customer", 8000);
       const latest = app.latestAttempt();
       await latest.getByTestId("delivery").waitFor();
       // The strip: an image with its label, a line for the threshold, no pauses in a steady beep.
@@ -230,13 +227,8 @@ describe("spoken answers with the fake microphone (a beep)", () => {
 
   test("简体 on a phone: write down what was said; coverage, fillers and pace follow; kept after a reload; edited", async () => {
     const { app, page, seen } = await open(VIEWPORTS.phone, { locale: "zh-CN" });
-    await app.start("#/practice/question/angry-customer");
+    const [attempt] = await app.answerAloud("#/practice/question/angry-customer", 5000, { mic: HANS_MIC, names: HANS });
     assert.equal(await app.htmlLang(), "zh-Hans");
-    await app.passMicCheckIn(HANS_MIC);
-    await app.speakFor(5000, HANS);
-    await app.waitSaved(1);
-    await app.waitEnvelopes(1);
-    const [attempt] = await app.storedAttempts();
     await app.openAttempt(attempt.id);
     await page.getByTestId("delivery").waitFor();
     const box = page.getByTestId("transcript-box");
@@ -282,12 +274,7 @@ describe("spoken answers with the fake microphone (a beep)", () => {
 
   test("export then import keeps the envelope and the transcript: the answer page shows the same", async () => {
     const { app, page, dialogs } = await open(VIEWPORTS.desktop);
-    await app.start("#/practice/question/angry-customer");
-    await app.passMicCheck();
-    await app.speakFor(5000);
-    await app.waitSaved(1);
-    await app.waitEnvelopes(1);
-    const [attempt] = await app.storedAttempts();
+    const [attempt] = await app.answerAloud("#/practice/question/angry-customer", 5000);
     await app.openAttempt(attempt.id);
     const said = "Um, I would listen first, then apologise and offer a refund.";
     await app.writeTranscript(said);
@@ -323,11 +310,7 @@ describe("spoken answers with the fake microphone (a beep)", () => {
 
   test("compare two spoken answers: delivery rows with both answers' figures", async () => {
     const { app, page } = await open(VIEWPORTS.desktop);
-    await app.start("#/practice/question/angry-customer");
-    await app.passMicCheck();
-    await app.speakFor(2500);
-    await app.waitSaved(1);
-    await app.waitEnvelopes(1);
+    await app.answerAloud("#/practice/question/angry-customer", 2500);
     await app.button("Record again").click();
     await app.speakFor(4000, { again: true });
     await app.waitSaved(2);
@@ -397,10 +380,7 @@ describe("a recording with regular pauses (a WAV file as microphone)", () => {
 
   test("an 11 s answer finds the 2.5 s pauses, marks them, and a tap on the strip plays from there", async (t) => {
     const { app, page, seen } = await suite.openWith(ReviewPage, { locale: "en-US", ...VIEWPORTS.desktop });
-    await app.start("#/practice/question/angry-customer");
-    await app.passMicCheck();
-    await app.speakFor(11_000);
-    await app.waitSaved(1);
+    await app.answerAloud("#/practice/question/angry-customer", 11_000);
     const latest = app.latestAttempt();
     await latest.getByTestId("delivery").waitFor();
     const f = await app.deliveryFigures(latest);

@@ -258,6 +258,20 @@ export class PracticePage extends AppPage {
     await this.waitPhase("done");
   }
 
+  /**
+   * Opens practice at `hash`, passes the mic check, answers aloud for `ms` and waits until the
+   * attempt is saved and its recording read (its envelope stored). Texts for another language in
+   * `mic` (see passMicCheckIn) and `names` (see speakFor). Returns the stored attempts.
+   */
+  async answerAloud(hash, ms, { mic = {}, names = {} } = {}) {
+    await this.start(hash);
+    await this.passMicCheckIn(mic);
+    await this.speakFor(ms, names);
+    await this.waitSaved(1);
+    await this.waitEnvelopes(1);
+    return this.storedAttempts();
+  }
+
   /** The latest attempt in "Your attempts". */
   latestAttempt() {
     return this.attempts().last();
