@@ -21,6 +21,9 @@ pub fn SpokenAnswer(
     let state = use_envelope(attempt.id.clone());
     let id = StoredValue::new(attempt.id.clone());
     let attempt_id = move || id.get_value();
+    // The strip is drawn with the envelope, the figures a task later: two short tasks on a phone
+    // instead of one long one.
+    let figures_open = RwSignal::new(false);
     let body = move || {
         match state.get() {
         EnvelopeState::NoRecording => ().into_any(),
@@ -36,11 +39,25 @@ pub fn SpokenAnswer(
         .into_any(),
         EnvelopeState::Ready(envelope) => {
             let delivery = analyze(&envelope);
+            if !figures_open.get_untracked() {
+                set_timeout(
+                    move || {
+                        let _ = figures_open.try_set(true);
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+            let strip = delivery.clone();
+            let figures = move || {
+                figures_open
+                    .get()
+                    .then(|| view! { <DeliveryFigures delivery=delivery.clone() /> })
+            };
             view! {
                 <section class="delivery" data-testid="delivery" aria-labelledby=format!("delivery-{}", attempt_id())>
                     {heading(level, format!("delivery-{}", attempt_id()), t_string!(i18n, delivery_title).to_string())}
-                    <EnvelopeStrip envelope=envelope delivery=delivery.clone() />
-                    <DeliveryFigures delivery=delivery />
+                    <EnvelopeStrip envelope=envelope delivery=strip />
+                    {figures}
                 </section>
             }
             .into_any()
