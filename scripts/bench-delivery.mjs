@@ -29,7 +29,7 @@ import { startServer } from "../tests/e2e/support/server.mjs";
 import { launch } from "../tests/e2e/support/browser.mjs";
 import { ReviewPage } from "../tests/e2e/support/app-page.mjs";
 import { toneWav } from "../tests/e2e/support/speech.mjs";
-import { benchArgs } from "./bench-args.mjs";
+import { benchArgs, median } from "./bench-common.mjs";
 
 const { root, runs, jsonOut } = benchArgs("node scripts/bench-delivery.mjs [dist] [runs] [--json out.json]", 1);
 
@@ -137,13 +137,6 @@ async function measure(page, cdp, attemptUrl, id, rate) {
   const saved = await page.evaluate((key) => Boolean(JSON.parse(localStorage.getItem(key)).data.envelope), `csic:attempt:${id}`);
   if (!saved) throw new Error("the envelope was not saved again");
   return r;
-}
-
-function median(xs) {
-  const s = xs.filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 const ms = (v) => (v === null || v === undefined ? "-" : `${Math.round(v)} ms`);

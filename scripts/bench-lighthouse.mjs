@@ -19,7 +19,7 @@ import { loadavg, cpus } from "node:os";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { startServer } from "../tests/e2e/support/server.mjs";
-import { benchArgs } from "./bench-args.mjs";
+import { benchArgs, median } from "./bench-common.mjs";
 
 const { root, runs, jsonOut } = benchArgs("node scripts/bench-lighthouse.mjs [dist] [runs] [--json out.json]", 3);
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -72,13 +72,6 @@ async function measure(url) {
   } finally {
     await chrome.kill();
   }
-}
-
-function median(xs) {
-  const s = xs.filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 const fmt = {

@@ -1,4 +1,4 @@
-// The benchmarks' command line: `[dist] [runs] [--json out.json]`.
+// What the benchmarks share: their command line (`[dist] [runs] [--json out.json]`) and the median.
 /** Reads the arguments; prints `usage` and exits with 2 when they are wrong. */
 export function benchArgs(usage, defaultRuns) {
   const args = process.argv.slice(2);
@@ -16,4 +16,12 @@ export function benchArgs(usage, defaultRuns) {
     process.exit(2);
   }
   return { root, runs, jsonOut };
+}
+
+/** The median of the finite numbers in `xs`; null when there are none. */
+export function median(xs) {
+  const s = xs.filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
