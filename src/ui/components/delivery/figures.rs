@@ -41,6 +41,24 @@ pub fn pauses(i18n: I18nContext, d: &Delivery) -> String {
     }
 }
 
+/// Time to the first word: "0.2 s", or that no speech was found.
+pub fn first_word(i18n: I18nContext, d: &Delivery) -> String {
+    match d.first_word_ms {
+        Some(ms) => seconds(i18n, ms),
+        None => t_string!(i18n, delivery_no_speech).to_string(),
+    }
+}
+
+/// Stretches of speech per minute, to a tenth.
+pub fn segments(d: &Delivery) -> String {
+    tenths(d.segments_per_minute)
+}
+
+/// The pause length that counts, in whole seconds (for the labels).
+pub fn pause_seconds() -> u32 {
+    (PAUSE_MS / 1000) as u32
+}
+
 /// Speaking time: "1:23 of 2:00 (69 %)".
 pub fn speaking(i18n: I18nContext, d: &Delivery) -> String {
     t_string!(
@@ -57,10 +75,7 @@ pub fn speaking(i18n: I18nContext, d: &Delivery) -> String {
 pub fn DeliveryFigures(delivery: Delivery) -> impl IntoView {
     let i18n = use_i18n();
     let d = delivery;
-    let first = match d.first_word_ms {
-        Some(ms) => seconds(i18n, ms),
-        None => t_string!(i18n, delivery_no_speech).to_string(),
-    };
+    let first = first_word(i18n, &d);
     let row = |testid: &'static str, term: String, value: String, how: String| {
         view! {
             <div class="figure" data-testid=testid>
@@ -72,7 +87,7 @@ pub fn DeliveryFigures(delivery: Delivery) -> impl IntoView {
             </div>
         }
     };
-    let pause_s = (PAUSE_MS / 1000) as u32;
+    let pause_s = pause_seconds();
     view! {
         <dl class="delivery-figures" data-testid="delivery-figures">
             {row(
@@ -96,7 +111,7 @@ pub fn DeliveryFigures(delivery: Delivery) -> impl IntoView {
             {row(
                 "segments",
                 t_string!(i18n, delivery_segments).to_string(),
-                tenths(d.segments_per_minute),
+                segments(&d),
                 t_string!(i18n, delivery_segments_how).to_string(),
             )}
             {row(

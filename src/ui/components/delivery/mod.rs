@@ -16,8 +16,8 @@ mod transcript;
 mod words;
 
 pub use envelope::{read_envelope, use_envelope, EnvelopeState};
-pub use figures::{pauses, seconds, speaking, volume, DeliveryFigures};
+pub use figures::{first_word, pause_seconds, pauses, segments, speaking, volume, DeliveryFigures};
 pub use spoken::SpokenAnswer;
 pub use strip::EnvelopeStrip;
 pub use transcript::TranscriptBox;
-pub use words::{Coverage, WordInsights};
+pub use words::{pace, Coverage, WordInsights};

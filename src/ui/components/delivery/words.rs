@@ -4,7 +4,7 @@
 
 use crate::domain::content::TalkingPoint;
 use crate::domain::coverage::{coverage, touched};
-use crate::domain::insights::insights;
+use crate::domain::insights::{insights, Insights};
 use crate::domain::rubric::text;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -39,6 +39,17 @@ pub fn Coverage(text_of: String, points: Vec<TalkingPoint>) -> impl IntoView {
     }
 }
 
+/// The pace in words (or characters, for Chinese) per minute; `None` without a speaking time.
+pub fn pace(i18n: I18nContext, d: &Insights) -> Option<String> {
+    d.per_minute.map(|n| {
+        if d.characters {
+            t_string!(i18n, insights_cpm, n = n).to_string()
+        } else {
+            t_string!(i18n, insights_wpm, n = n).to_string()
+        }
+    })
+}
+
 /// Length, pace, fillers and most-used words of `text_of`. `speaking_ms` is the speaking time read
 /// from the recording (`None` for a typed answer, or while the recording is being read).
 #[component]
@@ -60,13 +71,7 @@ pub fn WordInsights(text_of: String, speaking_ms: Option<u64>) -> impl IntoView 
         .map(|(w, n)| format!("{w} ({n})"))
         .collect::<Vec<_>>()
         .join(", ");
-    let pace = d.per_minute.map(|p| {
-        if d.characters {
-            t_string!(i18n, insights_cpm, n = p)
-        } else {
-            t_string!(i18n, insights_wpm, n = p)
-        }
-    });
+    let pace = pace(i18n, &d);
     let count = if d.characters {
         t_string!(i18n, practice_chars, n = d.words)
     } else {

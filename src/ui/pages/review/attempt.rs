@@ -25,9 +25,7 @@ pub fn AttemptPage(id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     let attempt = Memo::new(move |_| {
         practice
-            .all_attempts()
-            .into_iter()
-            .find(|a| a.id == *id.read_value())
+            .watch_attempt(&id.read_value())
             // What the page is built from: the notes, envelope and transcript change on their own
             // (the rubric, the figures and the transcript box follow them without a rebuild).
             .map(|a| Attempt {

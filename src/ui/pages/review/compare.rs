@@ -164,31 +164,28 @@ fn delivery_rows(
     y: &crate::domain::attempt::Attempt,
 ) -> impl IntoView {
     use crate::domain::delivery::Delivery;
-    use crate::ui::components::delivery::{pauses, seconds, speaking, volume};
+    use crate::ui::components::delivery::{
+        first_word, pace, pause_seconds, pauses, segments, speaking, volume,
+    };
     let (dx, dy) = (x.delivery(), y.delivery());
     if dx.is_none() && dy.is_none() {
         return None;
     }
-    let pace = |a: &crate::domain::attempt::Attempt, d: &Option<Delivery>| -> String {
+    let pace_of = |a: &crate::domain::attempt::Attempt, d: &Option<Delivery>| -> String {
         let (Some((text, true)), Some(d)) = (a.words(), d) else {
             return "–".into();
         };
-        let i = crate::domain::insights::insights(text, d.speaking_ms);
-        match i.per_minute {
-            Some(n) if i.characters => t_string!(i18n, insights_cpm, n = n).to_string(),
-            Some(n) => t_string!(i18n, insights_wpm, n = n).to_string(),
-            None => "–".into(),
-        }
+        pace(
+            i18n,
+            &crate::domain::insights::insights(text, d.speaking_ms),
+        )
+        .unwrap_or_else(|| "–".into())
     };
     let figure = |d: &Option<Delivery>, f: &dyn Fn(&Delivery) -> String| {
         d.as_ref().map(f).unwrap_or_else(|| "–".into())
     };
-    let first = |d: &Delivery| match d.first_word_ms {
-        Some(ms) => seconds(i18n, ms),
-        None => t_string!(i18n, delivery_no_speech).to_string(),
-    };
-    let segments = |d: &Delivery| crate::ui::labels::tenths(d.segments_per_minute);
-    let pause_s = (crate::domain::delivery::PAUSE_MS / 1000) as u32;
+    let first = |d: &Delivery| first_word(i18n, d);
+    let pause_s = pause_seconds();
     let rows: Vec<(String, String, String)> = vec![
         (
             t_string!(i18n, delivery_speaking).to_string(),
@@ -217,8 +214,8 @@ fn delivery_rows(
         ),
         (
             t_string!(i18n, insights_pace).to_string(),
-            pace(x, &dx),
-            pace(y, &dy),
+            pace_of(x, &dx),
+            pace_of(y, &dy),
         ),
     ];
     Some(view! {
