@@ -222,6 +222,18 @@ impl Attempt {
         });
     }
 
+    /// The attempt without the parts that change on their own after it was made (its notes, its
+    /// envelope once read, its transcript once saved): what a view that shows those parts through
+    /// their own components is built from, so that their changes do not rebuild it.
+    pub fn outline(self) -> Attempt {
+        Attempt {
+            notes: String::new(),
+            envelope: None,
+            transcript: None,
+            ..self
+        }
+    }
+
     /// Whether anything was captured: audio (even if retention removed it since), or words.
     pub fn has_content(&self) -> bool {
         self.chunks > 0 || self.audio_removed() || !self.text.trim().is_empty()
@@ -584,5 +596,26 @@ mod tests {
         // A typed answer has no recording, so no speaking time (and so no pace: see insights).
         let typed = Attempt::start("t".into(), "s", "q", "", 0);
         assert_eq!(typed.delivery(), None);
+    }
+
+    #[test]
+    fn an_outline_leaves_out_only_what_changes_on_its_own() {
+        let mut a = with_delivery();
+        a.notes = "n".into();
+        a.set_transcript("said", TranscriptSource::Typed, "", 5);
+        let o = a.clone().outline();
+        assert_eq!(
+            (o.notes.as_str(), &o.envelope, &o.transcript),
+            ("", &None, &None)
+        );
+        assert_eq!(
+            Attempt {
+                notes: a.notes.clone(),
+                envelope: a.envelope.clone(),
+                transcript: a.transcript.clone(),
+                ..o
+            },
+            a
+        );
     }
 }

@@ -21,16 +21,7 @@ pub fn AfterAnswer(ctl: Ctl) -> impl IntoView {
         // review, reading a recording or saving a transcript does not rebuild the list (the parts
         // that show them follow the store themselves).
         let list = ctl.practice.attempts_of(&s.id, &q);
-        Some(
-            list.into_iter()
-                .map(|a| Attempt {
-                    notes: String::new(),
-                    envelope: None,
-                    transcript: None,
-                    ..a
-                })
-                .collect::<Vec<_>>(),
-        )
+        Some(list.into_iter().map(Attempt::outline).collect::<Vec<_>>())
     });
     let is_last = move || ctl.session().is_some_and(|s| s.is_last());
     let list = move || {

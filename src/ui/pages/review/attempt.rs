@@ -26,14 +26,8 @@ pub fn AttemptPage(id: String) -> impl IntoView {
     let attempt = Memo::new(move |_| {
         practice
             .watch_attempt(&id.read_value())
-            // What the page is built from: the notes, envelope and transcript change on their own
-            // (the rubric, the figures and the transcript box follow them without a rebuild).
-            .map(|a| Attempt {
-                notes: String::new(),
-                envelope: None,
-                transcript: None,
-                ..a
-            })
+            // The rubric, the figures and the transcript box follow their parts themselves.
+            .map(Attempt::outline)
     });
     // The words to analyse: the typed text, else the transcript (with the speaking time read
     // from the recording, for a spoken answer's pace).
