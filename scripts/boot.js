@@ -7,9 +7,12 @@
 //    Sets <html lang>, which shows that language's copy of the shell (style/main.css).
 // 2. Sets <html data-mode>, data-tab and data-route so that the shell shows the right tab bar, the
 //    current tab, and for a deep link (#/history) a placeholder in place of the home page.
-// 3. Loads one part of the app: the landing part for the home page (#/), the whole app for any
-//    other page (or when storage needs the app's start-up checks), with the current language's strings; the landing part calls csicBoot.load() when
-//    the user leaves the home page. The whole app is prefetched once the page is idle.
+// 3. Once the shell's first paint is reported, loads one part of the app: for the home page (#/)
+//    the landing part, which adopts the shell as it is (src/ui/landing.rs) and calls
+//    csicBoot.load() when the user leaves the home page; for any other page (or when storage needs
+//    the app's start-up checks) the whole app, with the current language's strings, which renders
+//    off screen and takes the shell's place. The whole app and its strings are prefetched once the
+//    page is idle.
 // 4. Registers the service worker (sw.js) once the page has loaded; when a new version waits, the
 //    whole app takes over, whose update banner offers the reload.
 (function () {
@@ -79,10 +82,15 @@
   var texts = {};
   function strings(l) {
     if (!texts[l]) {
-      texts[l] = fetch(A.strings[l]).then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.text();
-      });
+      texts[l] = fetch(A.strings[l])
+        .then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.text();
+        })
+        .catch(function (e) {
+          delete texts[l]; // asked again next time (offline before the service worker had them)
+          throw e;
+        });
     }
     return texts[l];
   }
@@ -95,13 +103,15 @@
   root.setAttribute("data-route", here === "" ? "home" : "page");
   if (here.split("/")[0] === "practice") root.setAttribute("data-focused", "");
 
+  // A part's glue and wasm, fetched once (a failed or used fetch is forgotten: see start).
   var parts = {};
   function fetchPart(name) {
     if (!parts[name]) {
-      parts[name] = {
-        module: import(A[name].js),
-        wasm: fetch(A[name].wasm),
-      };
+      var part = { module: import(A[name].js), wasm: fetch(A[name].wasm) };
+      // A prefetch that fails (offline) is reported when the part is started, not before.
+      part.module.catch(function () {});
+      part.wasm.catch(function () {});
+      parts[name] = part;
     }
     return parts[name];
   }
@@ -114,7 +124,26 @@
     });
   }
 
+  // The part on screen: the landing part, then the whole app.
   var started = null;
+
+  // The landing part: its wasm instantiated, then in a task of its own it adopts the static shell
+  // (one short task: it builds no view, see src/ui/landing.rs).
+  function adopt() {
+    var part = fetchPart("landing");
+    var glue;
+    return part.module
+      .then(function (module) {
+        glue = module;
+        return glue.default({ module_or_path: part.wasm });
+      })
+      .then(nextTask)
+      .then(function () {
+        glue.adopt(lang);
+        started = glue;
+      });
+  }
+
   function start(name) {
     var part = fetchPart(name);
     var glue;
@@ -165,6 +194,7 @@
     if (!app) {
       app = start("app").catch(function (e) {
         app = null;
+        delete parts.app; // fetched again on the next try (its wasm response is read once)
         failed(e);
       });
     }
@@ -192,17 +222,38 @@
     }
   }
 
-  // The part loads once the shell has painted (the frame after DOMContentLoaded), so that nothing
-  // competes with the first paint: the shell is the largest paint, and the wasm then takes over the
-  // same screen without adding a larger one.
+  // The part loads once the shell's first contentful paint is reported, so that nothing it fetches
+  // or runs competes with the first paint: the shell is the largest paint, and the wasm then takes
+  // over the same screen without adding a larger one. Where paint timing is missing, or the page
+  // is hidden (it paints when shown), it loads after the first frame; and in any case after 3 s.
   function afterPaint(f) {
+    var done = false;
     var go = function () {
-      requestAnimationFrame(function () {
+      if (!done) {
+        done = true;
         setTimeout(f, 0);
-      });
+      }
     };
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", go);
-    else go();
+    var frame = function () {
+      requestAnimationFrame(go);
+    };
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf("paint") >= 0 && document.visibilityState === "visible") {
+      try {
+        new PerformanceObserver(function (list, observer) {
+          if (list.getEntriesByName("first-contentful-paint").length) {
+            observer.disconnect();
+            go();
+          }
+        }).observe({ type: "paint", buffered: true });
+        setTimeout(go, 3000);
+        return;
+      } catch (e) {
+        // An older observer: the first frame below.
+      }
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", frame);
+    else frame();
   }
 
   // The page's title in the language (the shell of each language carries it), before the part
@@ -215,7 +266,7 @@
 
   afterPaint(function () {
     if (here === "" && healthy()) {
-      start("landing").catch(failed);
+      adopt().catch(failed);
     } else {
       load();
     }
@@ -224,8 +275,9 @@
   window.addEventListener("load", function () {
     var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1500); };
     idle(function () {
-      // The rest of the app, so that the first visit to another page starts at once.
+      // The rest of the app and its strings, so that the first visit to another page starts at once.
       fetchPart("app");
+      strings(lang).catch(function () {});
     });
     if ("serviceWorker" in navigator && A.sw) {
       navigator.serviceWorker

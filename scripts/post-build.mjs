@@ -184,7 +184,8 @@ for (const name of [parts.landing.js, parts.app.js]) {
 writeFileSync(indexPath, html);
 
 // What each chunk is, and what the first load fetches (scripts/size-report.mjs and the size test
-// read it): index.html, the CSS, the boot script and the landing part, plus one strings file.
+// read it): index.html, the CSS, the boot script and the landing part (which adopts the static
+// shell and needs no strings; they come with the rest of the app).
 const css = readdirSync(staging).filter((f) => f.endsWith(".css"));
 writeFileSync(
   join(staging, "chunks.json"),

@@ -4,8 +4,10 @@
 // shows the matching copy, tab bar and page (or a placeholder for a deep link).
 //
 // The markup is the app's own (src/ui/frame.rs, src/ui/components/header.rs,
-// src/ui/pages/home/landing.rs): when the wasm mounts the same frame and removes this one, nothing
-// moves. tests/e2e/shell.test.mjs checks that the two agree.
+// src/ui/pages/home/landing.rs): on the home page the landing part adopts it as it is
+// (src/ui/landing.rs: it shows "Resume practice" when a session is unfinished, marks the current tab
+// and follows the address); elsewhere the app mounts the same frame and removes this one, and
+// nothing moves. tests/e2e/shell.test.mjs checks that the adopted shell and the app's home page agree.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -61,7 +63,8 @@ export function shellFor(lang, t) {
     `<section class="page home" aria-labelledby="${id("home-title")}">` +
     `<h1 id="${id("home-title")}" tabindex="-1">${s("home_title")}</h1>` +
     `<p class="lead">${s("home_intro")}</p>` +
-    `<div class="actions-row"><a class="button primary" href="#/practice/random">${s("practice_random")}</a></div>` +
+    `<div class="actions-row"><a class="button primary resume" href="#/practice" hidden>${s("practice_resume")}</a>` +
+    `<a class="button primary" href="#/practice/random">${s("practice_random")}</a></div>` +
     `<div class="cards">` +
     `<article class="card"><h2>${s("home_candidates_title")}</h2><p>${s("home_candidates_body")}</p></article>` +
     `<article class="card"><h2>${s("home_interviewers_title")}</h2><p>${s("home_interviewers_body")}</p></article>` +

@@ -1,7 +1,8 @@
 // Prints every file of dist/ with its bytes raw, gzip (-9) and brotli (quality 11), and the totals.
 // When the build wrote dist/chunks.json (the post-build hook of a release build), it also prints
-// every chunk, and the first load: the files every first visit fetches (chunks.json "first_load")
-// plus the current language's strings, for each language and for the largest one.
+// every chunk, and the first load: the files every first visit to the home page fetches before it
+// works (chunks.json "first_load": the page, its CSS, the boot script and the landing part, which
+// needs no strings: it adopts the static shell).
 // Usage: node scripts/size-report.mjs [dist]
 // The budget test (tests/e2e/size.test.mjs) uses measure() and chunkReport() below.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -63,9 +64,7 @@ export function readChunks(dist) {
  * Returns null without chunks.json. Otherwise:
  *   chunks:    { name: { files: [row], total } }      every chunk of chunks.json "chunks"
  *   strings:   { lang: row }                           each language's string table
- *   firstLoad: { files: [row], total,                  chunks.json "first_load" alone
- *                perLanguage: { lang: total },         plus that language's strings
- *                largest: { lang, total } }            the language whose first load is largest (brotli)
+ *   firstLoad: { files: [row], total }                 chunks.json "first_load"
  */
 export function chunkReport(dist, report = measure(dist)) {
   const chunks = readChunks(dist);
@@ -82,13 +81,7 @@ export function chunkReport(dist, report = measure(dist)) {
   };
   const named = Object.fromEntries(Object.entries(chunks.chunks).map(([name, files]) => [name, group(files)]));
   const strings = Object.fromEntries(Object.entries(chunks.strings).map(([lang, file]) => [lang, row(file)]));
-  const first = group(chunks.first_load);
-  const perLanguage = Object.fromEntries(Object.entries(strings).map(([lang, r]) => [lang, add(first.total, r)]));
-  const largest = Object.entries(perLanguage).reduce(
-    (best, [lang, t]) => (!best || t.brotli > best.total.brotli ? { lang, total: t } : best),
-    null,
-  ) ?? { lang: null, total: first.total };
-  return { chunks: named, strings, firstLoad: { ...first, perLanguage, largest } };
+  return { chunks: named, strings, firstLoad: group(chunks.first_load) };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -116,8 +109,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
 
     header("first load");
     for (const r of split.firstLoad.files) line(`  ${r.file}`, r);
-    line("first_load files, without strings", split.firstLoad.total);
-    for (const [lang, t] of Object.entries(split.firstLoad.perLanguage)) line(`first load in ${lang} (+ its strings)`, t);
-    line(`first-load total (largest: ${split.firstLoad.largest.lang})`, split.firstLoad.largest.total);
+    line("first-load total", split.firstLoad.total);
   }
 }

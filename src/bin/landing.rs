@@ -1,5 +1,17 @@
-//! The first load: the frame, the router and the home page (`ui::Landing`). The boot script
-//! (`scripts/boot.js`) starts it, and stops it when the rest of the app takes over (see
-//! `ui::frame::part!` for its interface).
+//! The first load: the router and the home page, which it adopts from the static shell instead of
+//! rendering it (`ui::landing`). The boot script (`scripts/boot.js`) calls `adopt(lang)` once the
+//! shell has painted, and `stop()` when the rest of the app takes over.
 
-cs_interview_coach::part!(cs_interview_coach::ui::Landing);
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen]
+pub fn adopt(lang: &str) {
+    cs_interview_coach::ui::landing::adopt(lang);
+}
+
+#[wasm_bindgen]
+pub fn stop() {
+    cs_interview_coach::ui::landing::stop();
+}
+
+fn main() {}

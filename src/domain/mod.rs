@@ -19,6 +19,7 @@ pub mod journal;
 pub mod library;
 pub mod locale;
 pub mod merge;
+pub mod nav;
 pub mod panel;
 pub mod pick;
 pub mod progress;

@@ -1,14 +1,13 @@
-//! What every page sits in, shared by the landing shell and the whole app: the skip link, the
-//! header with the tab bar, the footer, and the root element they are mounted in.
+//! What every page of the app sits in: the skip link, the header with the tab bar, the footer, and
+//! the root element they are mounted in.
 //!
-//! Both render into a new `<div class="app-root">` outside the document, the frame first and the
-//! page's main content ([`Later`]) one task later, then swap it in for the static shell that
+//! The app renders into a new `<div class="app-root">` outside the document, the frame first and
+//! the page's main content ([`Later`]) in later tasks, then swaps it in for the static shell that
 //! `index.html` painted before the wasm arrived (`scripts/shell.mjs` writes it with the same
-//! markup) in one task ([`attach`]), so that the page does not move (CLS 0) and no one task of
-//! the start-up is long.
+//! markup; on the home page the landing part adopted it, `ui::landing`) in one task ([`attach`]),
+//! so that the page does not move (CLS 0) and no one task of the start-up is long.
 
 use crate::domain::locale::Lang;
-use crate::domain::route::Route;
 use crate::i18n::*;
 use crate::ui::dom::focus_now;
 use crate::ui::erase::click;
@@ -146,51 +145,4 @@ pub fn attach(handover: bool) {
 pub fn unmount() {
     let handle = MOUNTED.with(|m| m.borrow_mut().take());
     drop(handle);
-}
-
-/// Whether the route is shown by the landing shell; any other route asks the boot script for the
-/// rest of the app (see `scripts/boot.js`).
-pub fn wants_app(route: &Route) -> bool {
-    !route.is_landing()
-}
-
-/// The interface one part of the app gives the boot script (`scripts/boot.js`), each step a task of
-/// its own: `strings(lang, text)` installs the language's packed table, `start(lang)` renders the
-/// frame off screen with `$root` (a component taking `lang`), `rest()` opens the next stage of
-/// [`Later`], `attach(handover)` swaps it in, and `stop()` takes it down when another part takes
-/// over. Each binary (`src/main.rs`, `src/bin/landing.rs`) is this macro and its root.
-#[macro_export]
-macro_rules! part {
-    ($root:path) => {
-        use wasm_bindgen::prelude::wasm_bindgen;
-
-        #[wasm_bindgen]
-        pub fn strings(lang: &str, text: &str) {
-            cs_interview_coach::ui::frame::install_strings(lang, text);
-        }
-
-        #[wasm_bindgen]
-        pub fn start(lang: &str) {
-            cs_interview_coach::ui::frame::mount(lang, |lang| {
-                leptos::view! { <$root lang=lang /> }
-            });
-        }
-
-        #[wasm_bindgen]
-        pub fn rest() {
-            cs_interview_coach::ui::frame::render_rest();
-        }
-
-        #[wasm_bindgen]
-        pub fn attach(handover: bool) {
-            cs_interview_coach::ui::frame::attach(handover);
-        }
-
-        #[wasm_bindgen]
-        pub fn stop() {
-            cs_interview_coach::ui::frame::unmount();
-        }
-
-        fn main() {}
-    };
 }

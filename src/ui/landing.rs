@@ -1,19 +1,54 @@
-//! The landing shell: the first load. It carries the frame, the router and the home page only; a
-//! visit to any other page asks the boot script for the rest of the app (`csicBoot.load()`, see
-//! `scripts/boot.js`), which takes over the same screen. Meanwhile the page's placeholder shows.
+//! The landing part: the first load, for the home page. It adopts the static shell that
+//! `index.html` painted (`scripts/shell.mjs` writes it with the markup of the app's frame and home
+//! page, from the same locale files) instead of rendering the same page again: the first page
+//! builds no view at all, so its start-up is one short task, and nothing on screen moves.
 //!
-//! It has no update banner: the boot script registers the service worker, and when a new version
-//! is waiting it loads the rest of the app, whose banner offers the reload (the same home page
-//! stays on screen).
+//! What it does to the shell of the current language:
+//! - removes the other languages' copies and gives the page the app's ids (`#main`, `#home-title`);
+//! - marks the current tab and mode (`aria-current`), as the app's header does, and remembers the
+//!   mode (`state::mode`);
+//! - shows "Resume practice" when storage holds an unfinished session;
+//! - keeps the skip link on the page (the hash router would read `#main` as an address);
+//! - follows the address: any page but the home page asks the boot script for the rest of the app
+//!   (`csicBoot.load()`, see `scripts/boot.js`), and meanwhile the shell shows that page's tab and a
+//!   placeholder (the `data-route`, `data-tab` and `data-mode` of `<html>`, as on a deep link).
+//!
+//! The rest of the app takes over the screen when it is ready (`ui::frame::attach`), after the
+//! boot script has called [`stop`].
 
-use super::components::Header;
-use super::frame::{wants_app, Footer, Later, Placeholder, SkipLink};
-use super::pages::home::HomePage;
-use super::router::provide_route;
-use crate::domain::locale::Lang;
-use crate::i18n::*;
-use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use crate::domain::nav::Tab;
+use crate::domain::record::Record;
+use crate::domain::route::{Mode, Route};
+use crate::domain::session::{unfinished_raw, Session};
+use crate::storage::{Browser, KeyValue, LocalStore};
+use crate::ui::dom::focus_now;
+use crate::ui::state::mode::{remember, remembered};
+use std::cell::RefCell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, Event, EventTarget};
+
+type Listener = Closure<dyn FnMut(Event)>;
+
+thread_local! {
+    /// The listeners [`adopt`] added, so that [`stop`] can take them off.
+    static LISTENERS: RefCell<Vec<(EventTarget, &'static str, Listener)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether storage holds an unfinished practice session (read once: the home page of the first
+/// load has no practice store).
+fn stored_unfinished() -> bool {
+    let store = LocalStore::app();
+    let prefix = format!("{}:{}:", store.prefix(), <Session as Record>::KIND);
+    Browser.keys().unwrap_or_default().iter().any(|k| {
+        k.starts_with(&prefix)
+            && Browser
+                .get(k)
+                .ok()
+                .flatten()
+                .is_some_and(|v| unfinished_raw(&v))
+    })
+}
 
 /// Asks the boot script for the rest of the app. Without one (a test page), nothing happens.
 fn load_app() {
@@ -22,54 +57,136 @@ fn load_app() {
     };
     let boot = js_sys::Reflect::get(&window, &JsValue::from_str("csicBoot")).unwrap_or_default();
     let load = js_sys::Reflect::get(&boot, &JsValue::from_str("load")).unwrap_or_default();
-    if let Some(load) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&load) {
+    if let Some(load) = load.dyn_ref::<js_sys::Function>() {
         let _ = load.call0(&boot);
     }
 }
 
-/// The landing shell, in `lang` (its strings installed).
-#[component]
-pub fn Landing(lang: Lang) -> impl IntoView {
-    view! {
-        <I18nProvider lang=lang>
-            <LandingShell />
-        </I18nProvider>
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+fn current_route() -> Route {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Route::parse(&hash)
+}
+
+/// The elements of a `querySelectorAll`.
+fn elements(list: Result<web_sys::NodeList, JsValue>) -> Vec<Element> {
+    let Ok(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Shows `route` in the shell: its mode's tab bar with its tab current, and the home page or the
+/// placeholder. Any page but the home page asks for the rest of the app.
+fn show(shell: &Element, route: &Route) {
+    let mode = route.mode().unwrap_or_else(remembered);
+    if route.mode().is_some() {
+        remember(mode);
+    }
+    let tab = Tab::current(mode, route);
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-mode", mode.tag());
+        let _ = html.set_attribute("data-tab", tab.map(Tab::name).unwrap_or(""));
+        let page = if route.is_landing() { "home" } else { "page" };
+        let _ = html.set_attribute("data-route", page);
+        if matches!(route, Route::Practice(_)) {
+            let _ = html.set_attribute("data-focused", "");
+        } else {
+            let _ = html.remove_attribute("data-focused");
+        }
+    }
+    for link in elements(shell.query_selector_all("[aria-current]")) {
+        let _ = link.remove_attribute("aria-current");
+    }
+    if let Some(tab) = tab {
+        let selector = format!("li[data-mode=\"{}\"] .tab-{}", mode.tag(), tab.name());
+        if let Ok(Some(link)) = shell.query_selector(&selector) {
+            let _ = link.set_attribute("aria-current", "page");
+        }
+    }
+    for m in [Mode::Candidate, Mode::Interviewer] {
+        if m == mode {
+            let selector = format!(".mode[data-mode=\"{}\"]", m.tag());
+            if let Ok(Some(link)) = shell.query_selector(&selector) {
+                let _ = link.set_attribute("aria-current", "true");
+            }
+        }
+    }
+    if !route.is_landing() {
+        load_app();
     }
 }
 
-#[component]
-fn LandingShell() -> impl IntoView {
-    let i18n = use_i18n();
-    let route = provide_route();
-    super::state::mode::provide_mode(route);
-    let elsewhere = Memo::new(move |_| route.with(wants_app));
-    Effect::new(move |_| {
-        if elsewhere.get() {
-            load_app();
+/// Gives the element `old_id` inside `shell` the id `id` (the shell's ids carry the language, as
+/// every language's copy is in the page until one is chosen).
+fn rename(shell: &Element, old_id: &str, id: &str) {
+    if let Ok(Some(el)) = shell.query_selector(&format!("#{old_id}")) {
+        el.set_id(id);
+    }
+}
+
+fn listen(target: EventTarget, event: &'static str, f: impl FnMut(Event) + 'static) {
+    let listener: Listener = Closure::new(f);
+    if target
+        .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        LISTENERS.with(|l| l.borrow_mut().push((target, event, listener)));
+    }
+}
+
+/// Takes over the static shell in `lang` (see the module's description). Without it (an
+/// `index.html` from elsewhere), the rest of the app is asked for, which renders its own.
+pub fn adopt(lang: &str) {
+    let Some(document) = document() else {
+        return;
+    };
+    let Ok(Some(shell)) = document.query_selector(&format!(".shell[lang=\"{lang}\"]")) else {
+        load_app();
+        return;
+    };
+    for other in elements(document.query_selector_all(".shell")) {
+        if other.get_attribute("lang").as_deref() != Some(lang) {
+            other.remove();
         }
-    });
-    Effect::new(move |_| {
-        let title = format!(
-            "{} · {}",
-            t_string!(i18n, app_tagline),
-            t_string!(i18n, app_name)
-        );
-        super::frame::set_title(&title);
-    });
-    view! {
-        <SkipLink />
-        <Header />
-        <main id="main" tabindex="-1">
-            <Later>
-                {dview!(if elsewhere.get() {
-                    view! { <Placeholder /> }.into_any()
-                } else {
-                    view! { <HomePage /> }.into_any()
-                })}
-            </Later>
-        </main>
-        <Later>
-            <Footer />
-        </Later>
+    }
+    rename(&shell, &format!("main-{lang}"), "main");
+    rename(&shell, &format!("home-title-{lang}"), "home-title");
+    if let Ok(Some(home)) = shell.query_selector(".home") {
+        let _ = home.set_attribute("aria-labelledby", "home-title");
+    }
+    if let Ok(Some(skip)) = shell.query_selector(".skip-link") {
+        let _ = skip.set_attribute("href", "#main");
+        listen(skip.into(), "click", |ev: Event| {
+            ev.prevent_default();
+            focus_now("#main");
+        });
+    }
+    if stored_unfinished() {
+        if let Ok(Some(resume)) = shell.query_selector(".resume") {
+            let _ = resume.remove_attribute("hidden");
+        }
+    }
+    show(&shell, &current_route());
+    if let Some(window) = web_sys::window() {
+        listen(window.into(), "hashchange", move |_| {
+            show(&shell, &current_route());
+        });
+    }
+}
+
+/// Takes the landing part's listeners off: the rest of the app is taking over the screen.
+pub fn stop() {
+    let listeners = LISTENERS.with(|l| std::mem::take(&mut *l.borrow_mut()));
+    for (target, event, listener) in listeners {
+        let _ =
+            target.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
     }
 }

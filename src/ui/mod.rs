@@ -9,10 +9,9 @@ pub mod components;
 pub mod dom;
 pub mod frame;
 pub mod labels;
-mod landing;
+pub mod landing;
 pub mod pages;
 pub mod router;
 pub mod state;
 
 pub use app::App;
-pub use landing::Landing;

@@ -1,19 +1,41 @@
 // The first load (issue 13): a static shell that paints before any wasm, in the right language; a
-// deep link's placeholder; the landing part taking over with no layout shift; the rest of the app
-// loaded only when another page is visited; the phone frame (56 px header, bottom tab bar, no
-// horizontal scroll); the mode switch remembered; offline on every route after one visit.
+// deep link's placeholder; the landing part adopting the shell with no layout shift, and the same
+// page as the app's home page; the rest of the app loaded only when another page is visited; the
+// phone frame (56 px header, bottom tab bar, no horizontal scroll); the mode switch remembered;
+// offline on every route after one visit.
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { useApp, expectNoAxeViolations, DIST } from "./support/suite.mjs";
 import { VIEWPORTS } from "./support/browser.mjs";
-import { AppPage } from "./support/app-page.mjs";
+import { AppPage, ReviewPage } from "./support/app-page.mjs";
 
 const suite = useApp();
 const chunks = JSON.parse(readFileSync(join(DIST, "chunks.json"), "utf8"));
 const [landingWasm, appWasm] = [chunks.chunks.landing[1], chunks.chunks.app[1]];
 const HOME = { en: "Get ready for your customer-service interview", "zh-Hant": "為客服面試做好準備" };
+
+/**
+ * What a user sees of the frame and the page, one line per visible element: its tag, classes, link,
+ * ARIA state and own text. The static shell's and the app's markup differ in what cannot be seen
+ * (the other languages' copies, the other mode's tabs, the placeholder), not in this.
+ */
+const visibleFrame = () => {
+  const lines = [];
+  const walk = (el, depth) => {
+    if (!el.checkVisibility()) return;
+    const attrs = ["href", "aria-current", "aria-label", "aria-labelledby", "tabindex", "alt", "id"]
+      .filter((a) => el.hasAttribute(a))
+      .map((a) => `${a}=${el.getAttribute(a)}`);
+    const classes = [...el.classList].filter((c) => c !== "shell").sort();
+    const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join("");
+    lines.push(`${"  ".repeat(depth)}${[el.localName, ...classes].join(".")} ${attrs.join(" ")} ${text}`.trimEnd());
+    for (const child of el.children) walk(child, depth + 1);
+  };
+  for (const part of document.querySelectorAll(".app-root > header, #main, .app-root > footer")) walk(part, 0);
+  return lines;
+};
 
 /** Records layout shifts and LCP candidates from the first paint on. */
 const observe = () => {
@@ -45,7 +67,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       assert.ok(box.height > device.viewport.height / 2, `placeholder ${box.height}px`);
     });
 
-    test("the landing part takes over with no shift; the rest of the app loads on the first visit elsewhere", async () => {
+    test("the landing part adopts the shell with no shift; the rest of the app loads on the first visit elsewhere", async () => {
       const { context, page, seen } = await suite.open({ ...device, locale: "en-US" });
       const wasm = [];
       page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
@@ -53,9 +75,14 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       const app = new AppPage(page, suite.server.url);
       await app.open();
       assert.equal(await app.headingText(), HOME.en);
-      assert.equal(await page.locator(".shell").count(), 0, "the static shell is gone");
+      // The landing part kept the shell of the language (the others are gone) and gave it the app's ids.
+      assert.equal(await page.locator(".shell").count(), 1);
+      assert.equal(await page.locator('.shell[lang="en"] #main h1#home-title').count(), 1);
       assert.equal(await page.locator(".app-root").count(), 1);
+      assert.equal(await app.nav("Home").getAttribute("aria-current"), "page");
+      assert.equal(await page.getByRole("link", { name: "Candidate", exact: true }).getAttribute("aria-current"), "true");
       assert.ok(wasm.includes(landingWasm), wasm.join());
+      const home = await page.evaluate(visibleFrame);
       await page.waitForTimeout(300);
       const shifts = await page.evaluate(() => window.__shifts);
       assert.deepEqual(shifts, [], "CLS 0");
@@ -66,12 +93,44 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await page.locator('[data-testid="question"]').first().waitFor();
       assert.ok(wasm.includes(appWasm), wasm.join());
       assert.equal(await page.locator(".app-root").count(), 1);
+      assert.equal(await page.locator(".shell").count(), 0, "the app took the shell's place");
       assert.equal(await app.nav("Questions").getAttribute("aria-current"), "page");
       // After the handover from the landing part, focus is on the new page's heading, as after any navigation.
       await page.waitForFunction(() => document.activeElement?.matches("#main h1"));
       await app.nav("Home").click();
       await app.ready();
       assert.equal(await app.headingText(), HOME.en);
+      // The adopted shell was the app's own home page: the same elements, text, links and state.
+      assert.deepEqual(await page.evaluate(visibleFrame), home);
+      assert.deepEqual(seen.errors, []);
+      await context.close();
+    });
+
+    test("the adopted home page offers to resume an unfinished session; the skip link stays on the page", async () => {
+      const { context, page, seen } = await suite.open({ ...device, locale: "en-US" });
+      const app = new ReviewPage(page, suite.server.url);
+      await app.open();
+      assert.equal(await page.getByRole("link", { name: "Resume practice" }).count(), 0, "nothing to resume yet");
+      if (name === "desktop") {
+        await page.keyboard.press("Tab");
+        await page.keyboard.press("Enter");
+        await page.waitForFunction(() => document.activeElement?.id === "main");
+        assert.ok(["", "#/"].includes(await page.evaluate(() => location.hash)), "the skip link is not an address");
+      }
+      await app.startTyped("#/practice/question/angry-customer");
+      await page.goto(suite.server.url);
+      await app.ready();
+      assert.equal(await page.locator(".shell").count(), 1, "the landing part, not the app");
+      const resume = page.getByRole("link", { name: "Resume practice" });
+      await resume.waitFor();
+      const home = await page.evaluate(visibleFrame);
+      await resume.click();
+      await page.locator("#practice-question").waitFor();
+      await page.goto(suite.server.url + "#/questions");
+      await app.ready();
+      await app.nav("Home").click();
+      await app.ready();
+      assert.deepEqual(await page.evaluate(visibleFrame), home, "the app's home page shows the same");
       assert.deepEqual(seen.errors, []);
       await context.close();
     });
@@ -86,7 +145,7 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
         const bar = await page.locator(".app-nav").boundingBox();
         assert.ok(Math.abs(bar.y + bar.height - device.viewport.height) <= 1, "the tab bar sits at the bottom");
       }
-      const tabs = async () => page.locator(".app-nav .tab-label").allTextContents();
+      const tabs = async () => page.locator(".app-nav .tab-label:visible").allTextContents();
       assert.deepEqual(await tabs(), ["Home", "Questions", "Practice", "History", "Progress", "More"]);
       await page.getByRole("link", { name: "Interviewer", exact: true }).click();
       await app.ready();

@@ -6,110 +6,13 @@
 //! `scripts/shell.mjs` writes the same markup into `index.html` (the static shell that paints
 //! before the wasm), so a change here is a change there: `tests/e2e/shell.test.mjs` compares them.
 
+use crate::domain::nav::Tab;
 use crate::domain::route::{Mode, Route};
 use crate::i18n::*;
 use crate::ui::frame::Later;
 use crate::ui::router::use_route;
 use crate::ui::state::mode::{use_focus, use_mode};
 use leptos::prelude::*;
-
-/// A main destination: a tab of the tab bar.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Tab {
-    Home,
-    Questions,
-    Practice,
-    History,
-    Progress,
-    Candidates,
-    Kits,
-    Compare,
-    More,
-}
-
-impl Tab {
-    /// The tabs of `mode`, in order.
-    pub fn of(mode: Mode) -> &'static [Tab] {
-        match mode {
-            Mode::Candidate => &[
-                Tab::Home,
-                Tab::Questions,
-                Tab::Practice,
-                Tab::History,
-                Tab::Progress,
-                Tab::More,
-            ],
-            Mode::Interviewer => &[Tab::Candidates, Tab::Kits, Tab::Compare, Tab::More],
-        }
-    }
-
-    pub fn route(self) -> Route {
-        match self {
-            Tab::Home => Route::Home,
-            Tab::Questions => Route::Questions,
-            Tab::Practice => Route::Practice(crate::domain::route::Start::Resume),
-            Tab::History => Route::History,
-            Tab::Progress => Route::Progress,
-            Tab::Candidates => Route::Interviewer,
-            Tab::Kits => Route::Kits,
-            Tab::Compare => Route::Candidates,
-            Tab::More => Route::More,
-        }
-    }
-
-    /// Whether `route` is this tab's page or one of the pages under it.
-    pub fn holds(self, route: &Route) -> bool {
-        match self {
-            Tab::Home => matches!(route, Route::Home),
-            Tab::Questions => matches!(
-                route,
-                Route::Questions
-                    | Route::NewQuestion
-                    | Route::EditQuestion(_)
-                    | Route::Sets
-                    | Route::Set(_)
-            ),
-            Tab::Practice => matches!(route, Route::Practice(_)),
-            Tab::History => matches!(
-                route,
-                Route::History | Route::Attempt(_) | Route::Compare(..) | Route::Report(_)
-            ),
-            Tab::Progress => matches!(route, Route::Progress),
-            Tab::Candidates => matches!(
-                route,
-                Route::Interviewer | Route::Candidate(_) | Route::Interview(_)
-            ),
-            Tab::Kits => matches!(route, Route::Kits | Route::Kit(_)),
-            Tab::Compare => matches!(route, Route::Candidates),
-            Tab::More => matches!(
-                route,
-                Route::More
-                    | Route::Settings
-                    | Route::Data
-                    | Route::Rubric
-                    | Route::Checklist
-                    | Route::SelfReviews
-                    | Route::SelfReview(_)
-                    | Route::Guide
-            ),
-        }
-    }
-
-    /// The class of its icon (drawn by CSS, so the shell and the app share it).
-    pub fn name(self) -> &'static str {
-        match self {
-            Tab::Home => "home",
-            Tab::Questions => "questions",
-            Tab::Practice => "practice",
-            Tab::History => "history",
-            Tab::Progress => "progress",
-            Tab::Candidates => "candidates",
-            Tab::Kits => "kits",
-            Tab::Compare => "compare",
-            Tab::More => "more",
-        }
-    }
-}
 
 fn label(i18n: I18nContext, tab: Tab) -> &'static str {
     match tab {

@@ -9,13 +9,22 @@ use leptos::prelude::*;
 /// The key the mode is remembered under (outside the documents' prefix: it is not exported).
 pub const MODE_KEY: &str = "csic-mode";
 
-fn remembered() -> Mode {
+/// The mode the user was last in (candidate, if none is remembered).
+pub fn remembered() -> Mode {
     Browser
         .get(MODE_KEY)
         .ok()
         .flatten()
         .and_then(|t| Mode::from_tag(&t))
         .unwrap_or(Mode::Candidate)
+}
+
+/// Remembers `m` as the mode the user was last in (unless it already is).
+pub fn remember(m: Mode) {
+    if Browser.get(MODE_KEY).ok().flatten().as_deref() != Some(m.tag()) {
+        // Remembering is a convenience: a full or blocked storage changes nothing else.
+        let _ = Browser.set(MODE_KEY, m.tag());
+    }
 }
 
 /// Provides the current mode, following `route`, and remembers each mode the user enters; and the
@@ -28,10 +37,7 @@ pub fn provide_mode(route: ReadSignal<Route>) -> Memo<Mode> {
             if last.get_untracked() != m {
                 last.set(m);
             }
-            if Browser.get(MODE_KEY).ok().flatten().as_deref() != Some(m.tag()) {
-                // Remembering is a convenience: a full or blocked storage changes nothing else.
-                let _ = Browser.set(MODE_KEY, m.tag());
-            }
+            remember(m);
         }
     });
     let mode = Memo::new(move |_| route.with(Route::mode).unwrap_or_else(|| last.get()));

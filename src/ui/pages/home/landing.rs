@@ -28,7 +28,7 @@ pub fn HomePage() -> impl IntoView {
                 </article>
             </div>
             <div class="privacy">
-                <h2 id="privacy-title">{tx!(i18n, home_privacy_title)}</h2>
+                <h2>{tx!(i18n, home_privacy_title)}</h2>
                 <p>{tx!(i18n, home_privacy_body)}</p>
                 <p>{tx!(i18n, home_offline)}</p>
             </div>

@@ -1,5 +1,5 @@
 //! The landing group: the home page, "more" (language, storage, the other pages), and the page for
-//! an unknown address. The first load (`ui::Landing`) carries the home page alone.
+//! an unknown address. The first load (`ui::landing`) adopts the static shell's copy of the home page.
 
 mod landing;
 mod more;
