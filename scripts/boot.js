@@ -103,17 +103,23 @@
   root.setAttribute("data-route", here === "" ? "home" : "page");
   if (here.split("/")[0] === "practice") root.setAttribute("data-focused", "");
 
-  // A part's glue and wasm, fetched once (a failed or used fetch is forgotten: see start).
-  var parts = {};
-  function fetchPart(name) {
-    if (!parts[name]) {
-      var part = { module: import(A[name].js), wasm: fetch(A[name].wasm) };
-      // A prefetch that fails (offline) is reported when the part is started, not before.
-      part.module.catch(function () {});
-      part.wasm.catch(function () {});
-      parts[name] = part;
+  // A part's glue (the JS module) and its wasm, each fetched once; forgotten when a start fails
+  // (see load), and a prefetch that fails (offline) is reported when the part is started.
+  var glues = {};
+  var wasms = {};
+  function glueOf(name) {
+    if (!glues[name]) {
+      glues[name] = import(A[name].js);
+      glues[name].catch(function () {});
     }
-    return parts[name];
+    return glues[name];
+  }
+  function wasmOf(name) {
+    if (!wasms[name]) {
+      wasms[name] = fetch(A[name].wasm);
+      wasms[name].catch(function () {});
+    }
+    return wasms[name];
   }
 
   // Each step of the start is a task of its own (the wasm's instantiation, its strings, the
@@ -130,12 +136,12 @@
   // The landing part: its wasm instantiated, then in a task of its own it adopts the static shell
   // (one short task: it builds no view, see src/ui/landing.rs).
   function adopt() {
-    var part = fetchPart("landing");
+    var wasm = wasmOf("landing");
     var glue;
-    return part.module
+    return glueOf("landing")
       .then(function (module) {
         glue = module;
-        return glue.default({ module_or_path: part.wasm });
+        return glue.default({ module_or_path: wasm });
       })
       .then(nextTask)
       .then(function () {
@@ -145,13 +151,13 @@
   }
 
   function start(name) {
-    var part = fetchPart(name);
+    var wasm = wasmOf(name);
     var glue;
     var now;
-    return Promise.all([part.module, strings(lang)])
+    return Promise.all([glueOf(name), strings(lang)])
       .then(function (got) {
         glue = got[0];
-        return glue.default({ module_or_path: part.wasm });
+        return glue.default({ module_or_path: wasm });
       })
       .then(nextTask)
       .then(function () {
@@ -194,7 +200,8 @@
     if (!app) {
       app = start("app").catch(function (e) {
         app = null;
-        delete parts.app; // fetched again on the next try (its wasm response is read once)
+        delete glues.app; // fetched again on the next try (its wasm response is read once)
+        delete wasms.app;
         failed(e);
       });
     }
@@ -274,11 +281,28 @@
 
   window.addEventListener("load", function () {
     var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1500); };
-    idle(function () {
-      // The rest of the app and its strings, so that the first visit to another page starts at once.
-      fetchPart("app");
-      strings(lang).catch(function () {});
-    });
+    // The rest of the app and its strings, so that the first visit to another page starts at once:
+    // one request per idle period, so that each is a short task.
+    var prefetch = [
+      function () {
+        wasmOf("app");
+      },
+      function () {
+        glueOf("app");
+      },
+      function () {
+        strings(lang).catch(function () {});
+      },
+    ];
+    (function next() {
+      var step = prefetch.shift();
+      if (step) {
+        idle(function () {
+          step();
+          next();
+        });
+      }
+    })();
     if ("serviceWorker" in navigator && A.sw) {
       navigator.serviceWorker
         .register(A.sw)

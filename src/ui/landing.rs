@@ -13,17 +13,17 @@
 //!   (`csicBoot.load()`, see `scripts/boot.js`), and meanwhile the shell shows that page's tab and a
 //!   placeholder (the `data-route`, `data-tab` and `data-mode` of `<html>`, as on a deep link).
 //!
-//! The rest of the app takes over the screen when it is ready (`ui::frame::attach`), after the
-//! boot script has called [`stop`].
+//! It does this in three short tasks (the page, then the address, then storage), so that no one
+//! task blocks a phone's first tap for long. The rest of the app takes over the screen when it is
+//! ready (`ui::frame::attach`), after the boot script has called [`stop`].
 
 use crate::domain::nav::Tab;
 use crate::domain::record::Record;
 use crate::domain::route::{Mode, Route};
 use crate::domain::session::{unfinished_raw, Session};
 use crate::storage::{Browser, KeyValue, LocalStore};
-use crate::ui::dom::focus_now;
 use crate::ui::state::mode::{remember, remembered};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, EventTarget};
@@ -33,6 +33,8 @@ type Listener = Closure<dyn FnMut(Event)>;
 thread_local! {
     /// The listeners [`adopt`] added, so that [`stop`] can take them off.
     static LISTENERS: RefCell<Vec<(EventTarget, &'static str, Listener)>> = const { RefCell::new(Vec::new()) };
+    /// Whether [`stop`] was called: the steps still queued do nothing.
+    static STOPPED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether storage holds an unfinished practice session (read once: the home page of the first
@@ -142,8 +144,24 @@ fn listen(target: EventTarget, event: &'static str, f: impl FnMut(Event) + 'stat
     }
 }
 
-/// Takes over the static shell in `lang` (see the module's description). Without it (an
-/// `index.html` from elsewhere), the rest of the app is asked for, which renders its own.
+/// Runs `f` in a task of its own, after the tasks already queued (such as the browser's input),
+/// unless the rest of the app has taken over by then ([`stop`]).
+fn later(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let f = Closure::once_into_js(move || {
+        if !STOPPED.get() {
+            f();
+        }
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+}
+
+/// Takes over the static shell in `lang` (see the module's description), in three tasks: the
+/// page, the address, then storage and the app's ids (`#main`: from then on the page is the app's).
+/// Without the shell (an `index.html` from elsewhere), the rest of the app is asked for, which
+/// renders its own.
 pub fn adopt(lang: &str) {
     let Some(document) = document() else {
         return;
@@ -157,33 +175,48 @@ pub fn adopt(lang: &str) {
             other.remove();
         }
     }
-    rename(&shell, &format!("main-{lang}"), "main");
-    rename(&shell, &format!("home-title-{lang}"), "home-title");
-    if let Ok(Some(home)) = shell.query_selector(".home") {
-        let _ = home.set_attribute("aria-labelledby", "home-title");
-    }
     if let Ok(Some(skip)) = shell.query_selector(".skip-link") {
-        let _ = skip.set_attribute("href", "#main");
-        listen(skip.into(), "click", |ev: Event| {
+        let main = shell.query_selector("main").ok().flatten();
+        listen(skip.into(), "click", move |ev: Event| {
             ev.prevent_default();
-            focus_now("#main");
+            if let Some(main) = main
+                .as_ref()
+                .and_then(|m| m.dyn_ref::<web_sys::HtmlElement>())
+            {
+                let _ = main.focus();
+            }
         });
     }
-    if stored_unfinished() {
-        if let Ok(Some(resume)) = shell.query_selector(".resume") {
-            let _ = resume.remove_attribute("hidden");
+    let lang = lang.to_string();
+    later(move || {
+        show(&shell, &current_route());
+        if let Some(window) = web_sys::window() {
+            let here = shell.clone();
+            listen(window.into(), "hashchange", move |_| {
+                show(&here, &current_route());
+            });
         }
-    }
-    show(&shell, &current_route());
-    if let Some(window) = web_sys::window() {
-        listen(window.into(), "hashchange", move |_| {
-            show(&shell, &current_route());
+        later(move || {
+            if stored_unfinished() {
+                if let Ok(Some(resume)) = shell.query_selector(".resume") {
+                    let _ = resume.remove_attribute("hidden");
+                }
+            }
+            rename(&shell, &format!("main-{lang}"), "main");
+            rename(&shell, &format!("home-title-{lang}"), "home-title");
+            if let Ok(Some(home)) = shell.query_selector(".home") {
+                let _ = home.set_attribute("aria-labelledby", "home-title");
+            }
+            if let Ok(Some(skip)) = shell.query_selector(".skip-link") {
+                let _ = skip.set_attribute("href", "#main");
+            }
         });
-    }
+    });
 }
 
 /// Takes the landing part's listeners off: the rest of the app is taking over the screen.
 pub fn stop() {
+    STOPPED.set(true);
     let listeners = LISTENERS.with(|l| std::mem::take(&mut *l.borrow_mut()));
     for (target, event, listener) in listeners {
         let _ =
