@@ -11,10 +11,11 @@
 //    the landing part, which adopts the shell as it is (src/ui/landing.rs) and calls
 //    csicBoot.load() when the user leaves the home page; for any other page (or when storage needs
 //    the app's start-up checks) the whole app, with the current language's strings, which renders
-//    off screen and takes the shell's place. The whole app and its strings are prefetched once the
-//    page is idle.
-// 4. Registers the service worker (sw.js) once the page has loaded; when a new version waits, the
-//    whole app takes over, whose update banner offers the reload.
+//    off screen and takes the shell's place.
+// 4. Once that part has started and the page has loaded, in idle time: registers the service worker
+//    (sw.js, which precaches every file; when a new version waits, the whole app takes over, whose
+//    update banner offers the reload), then prefetches the whole app and its strings (from the
+//    service worker's cache once it controls the page).
 (function () {
   "use strict";
   var A = __ASSETS__;
@@ -133,8 +134,8 @@
   // The part on screen: the landing part, then the whole app.
   var started = null;
 
-  // The landing part: its wasm instantiated, then in a task of its own it adopts the static shell
-  // (one short task: it builds no view, see src/ui/landing.rs).
+  // The landing part: its wasm instantiated, then in tasks of their own it adopts the static shell
+  // (short tasks: it builds no view, see src/ui/landing.rs).
   function adopt() {
     var wasm = wasmOf("landing");
     var glue;
@@ -145,8 +146,8 @@
       })
       .then(nextTask)
       .then(function () {
-        glue.adopt(lang);
         started = glue;
+        return glue.adopt(lang); // resolves once the page is adopted (three short tasks)
       });
   }
 
@@ -271,46 +272,51 @@
     if (title) document.title = title;
   });
 
+  // Once the first part has started (the landing part adopted the shell, or the whole app is on
+  // screen) and the page has loaded, in idle time: the service worker, then the prefetch. Nothing of
+  // it competes with the start-up for a phone's CPU.
+  var settled = false;
+  function settle() {
+    if (settled) return;
+    settled = true;
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1500); };
+    var go = function () {
+      idle(function () {
+        serviceWorker().then(function () {
+          prefetch(idle);
+        });
+      });
+    };
+    if (document.readyState === "complete") go();
+    else window.addEventListener("load", go);
+  }
+
   afterPaint(function () {
     if (here === "" && healthy()) {
-      adopt().catch(failed);
+      adopt().then(settle, failed);
     } else {
-      load();
+      load().then(settle);
     }
   });
 
-  window.addEventListener("load", function () {
-    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1500); };
-    // The rest of the app and its strings, so that the first visit to another page starts at once:
-    // one request per idle period, so that each is a short task.
-    var prefetch = [
-      function () {
-        wasmOf("app");
-      },
-      function () {
-        glueOf("app");
-      },
-      function () {
-        strings(lang).catch(function () {});
-      },
-    ];
-    (function next() {
-      var step = prefetch.shift();
-      if (step) {
-        idle(function () {
-          step();
-          next();
-        });
+  // Registers the service worker, which precaches every file. Resolves once it controls the page
+  // (the prefetch below is then served from its cache, not fetched twice), or at once where there
+  // is none, it fails, or it has not taken control within 10 s.
+  function serviceWorker() {
+    return new Promise(function (done) {
+      if (!("serviceWorker" in navigator) || !A.sw) return done();
+      var sw = navigator.serviceWorker;
+      if (!sw.controller) {
+        sw.addEventListener("controllerchange", function () { done(); }, { once: true });
+        setTimeout(done, 10000);
       }
-    })();
-    if ("serviceWorker" in navigator && A.sw) {
-      navigator.serviceWorker
-        .register(A.sw)
+      sw.register(A.sw)
         .then(function (reg) {
-          // A new version waiting behind the one in control: the whole app (already prefetched)
-          // takes over the screen, and its banner offers the reload. It never reloads by itself.
+          if (sw.controller) done();
+          // A new version waiting behind the one in control: the whole app takes over the screen,
+          // and its banner offers the reload. It never reloads by itself.
           var waiting = function () {
-            if (reg.waiting && navigator.serviceWorker.controller) load();
+            if (reg.waiting && sw.controller) load();
           };
           waiting();
           reg.addEventListener("updatefound", function () {
@@ -324,7 +330,33 @@
         })
         .catch(function (e) {
           console.warn("service worker:", e);
+          done();
         });
-    }
-  });
+    });
+  }
+
+  // The rest of the app and its strings, so that the first visit to another page starts at once:
+  // one request per idle period, so that each is a short task.
+  function prefetch(idle) {
+    var steps = [
+      function () {
+        wasmOf("app");
+      },
+      function () {
+        glueOf("app");
+      },
+      function () {
+        strings(lang).catch(function () {});
+      },
+    ];
+    (function next() {
+      var step = steps.shift();
+      if (step) {
+        idle(function () {
+          step();
+          next();
+        });
+      }
+    })();
+  }
 })();

@@ -4,9 +4,10 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// Resolves once the shell is adopted.
 #[wasm_bindgen]
-pub fn adopt(lang: &str) {
-    cs_interview_coach::ui::landing::adopt(lang);
+pub fn adopt(lang: &str) -> js_sys::Promise {
+    cs_interview_coach::ui::landing::adopt(lang)
 }
 
 #[wasm_bindgen]

@@ -19,7 +19,7 @@
 
 use crate::domain::nav::Tab;
 use crate::domain::record::Record;
-use crate::domain::route::{Mode, Route};
+use crate::domain::route::Route;
 use crate::domain::session::{unfinished_raw, Session};
 use crate::storage::{Browser, KeyValue, LocalStore};
 use crate::ui::state::mode::{remember, remembered};
@@ -85,6 +85,18 @@ fn elements(list: Result<web_sys::NodeList, JsValue>) -> Vec<Element> {
         .collect()
 }
 
+/// Sets (or with `None` removes) an attribute, unless it already is so: a change to `<html>`'s
+/// attributes makes the browser restyle the whole page.
+fn set(el: &Element, name: &str, value: Option<&str>) {
+    if el.get_attribute(name).as_deref() == value {
+        return;
+    }
+    let _ = match value {
+        Some(value) => el.set_attribute(name, value),
+        None => el.remove_attribute(name),
+    };
+}
+
 /// Shows `route` in the shell: its mode's tab bar with its tab current, and the home page or the
 /// placeholder. Any page but the home page asks for the rest of the app.
 fn show(shell: &Element, route: &Route) {
@@ -94,15 +106,15 @@ fn show(shell: &Element, route: &Route) {
     }
     let tab = Tab::current(mode, route);
     if let Some(html) = document().and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("data-mode", mode.tag());
-        let _ = html.set_attribute("data-tab", tab.map(Tab::name).unwrap_or(""));
+        set(&html, "data-mode", Some(mode.tag()));
+        set(&html, "data-tab", Some(tab.map(Tab::name).unwrap_or("")));
         let page = if route.is_landing() { "home" } else { "page" };
-        let _ = html.set_attribute("data-route", page);
-        if matches!(route, Route::Practice(_)) {
-            let _ = html.set_attribute("data-focused", "");
-        } else {
-            let _ = html.remove_attribute("data-focused");
-        }
+        set(&html, "data-route", Some(page));
+        set(
+            &html,
+            "data-focused",
+            matches!(route, Route::Practice(_)).then_some(""),
+        );
     }
     for link in elements(shell.query_selector_all("[aria-current]")) {
         let _ = link.remove_attribute("aria-current");
@@ -113,13 +125,9 @@ fn show(shell: &Element, route: &Route) {
             let _ = link.set_attribute("aria-current", "page");
         }
     }
-    for m in [Mode::Candidate, Mode::Interviewer] {
-        if m == mode {
-            let selector = format!(".mode[data-mode=\"{}\"]", m.tag());
-            if let Ok(Some(link)) = shell.query_selector(&selector) {
-                let _ = link.set_attribute("aria-current", "true");
-            }
-        }
+    let selector = format!(".mode[data-mode=\"{}\"]", mode.tag());
+    if let Ok(Some(link)) = shell.query_selector(&selector) {
+        let _ = link.set_attribute("aria-current", "true");
     }
     if !route.is_landing() {
         load_app();
@@ -160,15 +168,24 @@ fn later(f: impl FnOnce() + 'static) {
 
 /// Takes over the static shell in `lang` (see the module's description), in three tasks: the
 /// page, the address, then storage and the app's ids (`#main`: from then on the page is the app's).
-/// Without the shell (an `index.html` from elsewhere), the rest of the app is asked for, which
-/// renders its own.
-pub fn adopt(lang: &str) {
+/// The promise resolves after the last one. Without the shell (an `index.html` from elsewhere),
+/// the rest of the app is asked for, which renders its own.
+pub fn adopt(lang: &str) -> js_sys::Promise {
+    let mut done = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _| done = Some(resolve));
+    let finish = move || {
+        if let Some(done) = done {
+            let _ = done.call0(&JsValue::UNDEFINED);
+        }
+    };
     let Some(document) = document() else {
-        return;
+        finish();
+        return promise;
     };
     let Ok(Some(shell)) = document.query_selector(&format!(".shell[lang=\"{lang}\"]")) else {
         load_app();
-        return;
+        finish();
+        return promise;
     };
     for other in elements(document.query_selector_all(".shell")) {
         if other.get_attribute("lang").as_deref() != Some(lang) {
@@ -210,8 +227,10 @@ pub fn adopt(lang: &str) {
             if let Ok(Some(skip)) = shell.query_selector(".skip-link") {
                 let _ = skip.set_attribute("href", "#main");
             }
+            finish();
         });
     });
+    promise
 }
 
 /// Takes the landing part's listeners off: the rest of the app is taking over the screen.
