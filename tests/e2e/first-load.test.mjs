@@ -174,8 +174,13 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
     test("after one online visit, every route works offline, in the first load's language and another", async () => {
       const { context, page } = await suite.open({ ...device, locale: "en-US" });
       const app = new AppPage(page, suite.server.url);
+      const before = suite.server.hits(appWasm);
       await app.open();
       await app.waitForServiceWorker();
+      // The rest of the app is prefetched once the service worker controls the page: from its cache,
+      // so the service worker's precache is the one download.
+      await page.waitForFunction((wasm) => performance.getEntriesByType("resource").some((e) => e.name.endsWith(wasm)), appWasm);
+      assert.equal(suite.server.hits(appWasm) - before, 1, "the app's wasm is downloaded once");
       await context.setOffline(true);
       for (const hash of ["#/questions", "#/history", "#/progress", "#/more", "#/interviewer", "#/interviewer/kits", "#/settings"]) {
         await page.goto(suite.server.url + hash);

@@ -22,7 +22,8 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-/** Serves `root` under `prefix`. Returns { origin, url, setRoot, close }. */
+/** Serves `root` under `prefix`. Returns { origin, url, hits, setRoot, close }; `hits(file)` counts the
+ *  requests that file (a path under the prefix, such as "app-….wasm") has had. */
 export async function startServer({ root, prefix = "/a/b/", brotli = false, rewrite = null }) {
   let base = resolve(root);
   const compressed = new Map(); // file -> { mtimeMs, body } (brotli only)
@@ -34,8 +35,10 @@ export async function startServer({ root, prefix = "/a/b/", brotli = false, rewr
     compressed.set(file, { mtimeMs, body: br });
     return br;
   };
+  const counts = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    counts.set(path, (counts.get(path) ?? 0) + 1);
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end("not found");
       return;
@@ -75,6 +78,7 @@ export async function startServer({ root, prefix = "/a/b/", brotli = false, rewr
   return {
     origin,
     url: origin + prefix,
+    hits: (file) => counts.get(prefix + file) ?? 0,
     setRoot(dir) {
       base = resolve(dir);
     },
