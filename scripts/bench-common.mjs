@@ -1,13 +1,20 @@
-// What the benchmarks share: their command line (`[dist] [runs] [--json out.json]`) and the median.
-/** Reads the arguments; prints `usage` and exits with 2 when they are wrong. */
-export function benchArgs(usage, defaultRuns) {
+// What the benchmarks share: their command line (`[dist] [runs] [--json out.json]`, and the flags a
+// benchmark allows) and the median.
+/** Reads the arguments; prints `usage` and exits with 2 when they are wrong. `flags`: the `--name`
+ *  switches this benchmark allows; the ones given are returned in `flags`. */
+export function benchArgs(usage, defaultRuns, allowed = []) {
   const args = process.argv.slice(2);
   let jsonOut = null;
   const positional = [];
+  const flags = new Set();
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--json") jsonOut = args[++i];
     else if (args[i].startsWith("--json=")) jsonOut = args[i].slice("--json=".length);
-    else positional.push(args[i]);
+    else if (allowed.includes(args[i])) flags.add(args[i]);
+    else if (args[i].startsWith("--")) {
+      console.error(`usage: ${usage}`);
+      process.exit(2);
+    } else positional.push(args[i]);
   }
   const root = positional[0] ?? "dist";
   const runs = Number(positional[1] ?? defaultRuns);
@@ -15,7 +22,7 @@ export function benchArgs(usage, defaultRuns) {
     console.error(`usage: ${usage}`);
     process.exit(2);
   }
-  return { root, runs, jsonOut };
+  return { root, runs, jsonOut, flags };
 }
 
 /** The median of the finite numbers in `xs`; null when there are none. */

@@ -1,18 +1,25 @@
 // Benchmark (not a test): Lighthouse's performance category on the release dist/, and on the shell
 // alone (index.html and its CSS with no script) as the floor that the app's first paint can approach.
-// Usage: node scripts/bench-lighthouse.mjs [dist] [runs] [--json out.json]   (after `trunk build --release`)
+// Usage: node scripts/bench-lighthouse.mjs [dist] [runs] [--h2] [--json out.json]   (after `trunk build --release`)
 //
 // Lighthouse 12.8.2 from npm (the last release that runs on Node 20), mobile preset (its default: a
 // Moto G Power sized screen, simulated slow 4G and 4x CPU slowdown), driving Debian's Chromium
 // (CHROME_PATH, default /usr/bin/chromium) headless, one fresh browser per run. dist/ is served from
 // 127.0.0.1 under /a/b/, every file brotli-compressed (quality 11, compressed once in memory before
 // the first run). The runs of the app and of the shell alternate, so that a busy machine weighs on both.
+// The server speaks HTTP/1.1, where each request in parallel opens a connection of its own (Lighthouse
+// simulates each handshake: the boot script, which must run before the first paint, costs the app
+// one round trip that the shell alone does not pay). `--h2` serves HTTP/2 over TLS instead (a
+// throwaway certificate from openssl, accepted with --ignore-certificate-errors), as static hosts do.
 //
 // Prints, per run: performance score, FCP, LCP, TBT (ms), CLS and the bytes transferred; then the
 // medians, and the app's median LCP against the shell's (the floor) in %.
 // Simulated throttling derives its figures from a trace taken on this machine: on a loaded machine
 // TBT rises; compare figures from the same run.
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { get as httpGet } from "node:http";
+import { get as httpsGet } from "node:https";
 import { join, relative, sep } from "node:path";
 import { execFileSync } from "node:child_process";
 import { loadavg, cpus } from "node:os";
@@ -21,9 +28,21 @@ import * as chromeLauncher from "chrome-launcher";
 import { startServer } from "../tests/e2e/support/server.mjs";
 import { benchArgs, median } from "./bench-common.mjs";
 
-const { root, runs, jsonOut } = benchArgs("node scripts/bench-lighthouse.mjs [dist] [runs] [--json out.json]", 3);
+const usage = "node scripts/bench-lighthouse.mjs [dist] [runs] [--h2] [--json out.json]";
+const { root, runs, jsonOut, flags } = benchArgs(usage, 3, ["--h2"]);
+const h2 = flags.has("--h2");
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--no-first-run"];
+if (h2) CHROME_FLAGS.push("--ignore-certificate-errors");
+
+/** A self-signed certificate for 127.0.0.1 (openssl), for `--h2`. */
+function throwawayCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), "bench-h2-"));
+  const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
+    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
 
 /**
  * index.html without any script: every <script> element, and every modulepreload, or preload of
@@ -88,6 +107,17 @@ const row = (label, f) =>
 const head = () =>
   "".padEnd(WIDTH.label) + ["perf", "FCP", "LCP", "TBT", "CLS", "bytes"].map((h, i) => h.padStart(Object.values(WIDTH)[i + 1] + 1)).join("");
 
+/** Fetches `url` once (brotli accepted), so that the server compresses it before the first run. */
+function warm(url) {
+  return new Promise((ok, fail) => {
+    const get = url.startsWith("https:") ? httpsGet : httpGet;
+    get(url, { headers: { "accept-encoding": "br" }, rejectUnauthorized: false }, (res) => {
+      res.on("data", () => {});
+      res.on("end", ok);
+    }).on("error", fail);
+  });
+}
+
 /** Every file under dir, as paths relative to it with "/". */
 function files(dir, base = dir) {
   return readdirSync(dir).flatMap((entry) => {
@@ -97,10 +127,12 @@ function files(dir, base = dir) {
   });
 }
 
-const app = await startServer({ root, brotli: true });
+const tls = h2 ? throwawayCertificate() : null;
+const app = await startServer({ root, brotli: true, tls });
 const shell = await startServer({
   root,
   brotli: true,
+  tls,
   rewrite: (rel, body) => (rel === "index.html" ? shellOnly(body.toString("utf8")) : body),
 });
 const results = { app: [], shell: [] };
@@ -111,8 +143,7 @@ try {
   // Compress every file once before the first run, so that no run waits on brotli quality 11.
   for (const server of [app, shell]) {
     for (const file of files(root)) {
-      const res = await fetch(server.url + file, { headers: { "accept-encoding": "br" } });
-      await res.arrayBuffer();
+      await warm(server.url + file);
     }
   }
   let chromium = "";
@@ -122,7 +153,7 @@ try {
     chromium = chromePath;
   }
   console.log(`Lighthouse, performance only, mobile preset (simulated throttling), ${runs} run(s) each`);
-  console.log(`${chromium}; dist: ${root}, served brotli-compressed under /a/b/ on 127.0.0.1`);
+  console.log(`${chromium}; dist: ${root}, served brotli-compressed under /a/b/ on 127.0.0.1 over ${h2 ? "HTTP/2 (TLS)" : "HTTP/1.1"}`);
   loadAtStart = loadavg()[0];
   console.log(`load average ${loadAtStart.toFixed(2)} on ${cpus().length} CPUs (TBT rises on a busy machine)`);
   console.log(head());
@@ -172,6 +203,7 @@ if (jsonOut) {
     userAgent,
     loadAverage: { start: loadAtStart, end: loadAtEnd, cpus: cpus().length },
     preset: "mobile (Lighthouse default), simulated throttling",
+    protocol: h2 ? "h2" : "http/1.1",
     units: { fcp: "ms", lcp: "ms", tbt: "ms", cls: "score", bytes: "bytes transferred" },
     app: results.app,
     shell: results.shell,

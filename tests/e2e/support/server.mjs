@@ -2,8 +2,10 @@
 // Options for the benchmarks: `brotli` serves every file brotli-compressed (quality 11, compressed
 // once and kept in memory, as a host that precompresses would) to clients that accept it, and
 // `rewrite(rel, body)` may replace a file's bytes before that (rel is the path under the prefix; it must
-// give the same bytes for the same file, as they are compressed once).
+// give the same bytes for the same file, as they are compressed once). `tls` ({ key, cert }, PEM)
+// serves HTTP/2 over TLS instead of HTTP/1.1, as static hosts do.
 import { createServer } from "node:http";
+import { createSecureServer } from "node:http2";
 import { readFile, stat } from "node:fs/promises";
 import { join, normalize, extname, resolve } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
@@ -24,7 +26,7 @@ const TYPES = {
 
 /** Serves `root` under `prefix`. Returns { origin, url, hits, setRoot, close }; `hits(file)` counts the
  *  requests that file (a path under the prefix, such as "app-….wasm") has had. */
-export async function startServer({ root, prefix = "/a/b/", brotli = false, rewrite = null }) {
+export async function startServer({ root, prefix = "/a/b/", brotli = false, rewrite = null, tls = null }) {
   let base = resolve(root);
   const compressed = new Map(); // file -> { mtimeMs, body } (brotli only)
   const precompress = (file, mtimeMs, body) => {
@@ -36,7 +38,7 @@ export async function startServer({ root, prefix = "/a/b/", brotli = false, rewr
     return br;
   };
   const counts = new Map();
-  const server = createServer(async (req, res) => {
+  const handle = async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     counts.set(path, (counts.get(path) ?? 0) + 1);
     if (!path.startsWith(prefix)) {
@@ -72,9 +74,10 @@ export async function startServer({ root, prefix = "/a/b/", brotli = false, rewr
     } catch {
       res.writeHead(404).end("not found");
     }
-  });
+  };
+  const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const origin = `${tls ? "https" : "http"}://127.0.0.1:${server.address().port}`;
   return {
     origin,
     url: origin + prefix,
