@@ -33,7 +33,7 @@ const { root, runs, jsonOut, flags } = benchArgs(usage, 3, ["--h2"]);
 const h2 = flags.has("--h2");
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--no-first-run"];
-if (h2) CHROME_FLAGS.push("--ignore-certificate-errors");
+if (h2) CHROME_FLAGS.push("--ignore-certificate-errors", "--allow-insecure-localhost");
 
 /** A self-signed certificate for 127.0.0.1 (openssl), for `--h2`. */
 function throwawayCertificate() {

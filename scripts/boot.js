@@ -63,7 +63,7 @@
     return hash.replace(/^\/+|\/+$/g, "");
   }
 
-  // domain::route::Route::mode and components::header::Tab::holds, for the first paint only.
+  // domain::route::Route::mode and domain::nav::Tab::holds, for the first paint only.
   function describe(p) {
     var first = p.split("/")[0];
     var candidate = { "": "home", questions: "questions", sets: "questions", practice: "practice", history: "history", progress: "progress" };
@@ -104,23 +104,29 @@
   root.setAttribute("data-route", here === "" ? "home" : "page");
   if (here.split("/")[0] === "practice") root.setAttribute("data-focused", "");
 
-  // A part's glue (the JS module) and its wasm, each fetched once; forgotten when a start fails
-  // (see load), and a prefetch that fails (offline) is reported when the part is started.
+  // A part's glue (the JS module) and its wasm, each fetched once. A fetch that fails (offline) is
+  // forgotten, so that the next start asks again (though some browsers keep a failed module import
+  // until the page is reloaded), and a used wasm response is forgotten when a start fails (see load).
   var glues = {};
   var wasms = {};
-  function glueOf(name) {
-    if (!glues[name]) {
-      glues[name] = import(A[name].js);
-      glues[name].catch(function () {});
+  function once(cache, name, fetchIt) {
+    if (!cache[name]) {
+      cache[name] = fetchIt();
+      cache[name].catch(function () {
+        delete cache[name];
+      });
     }
-    return glues[name];
+    return cache[name];
+  }
+  function glueOf(name) {
+    return once(glues, name, function () {
+      return import(A[name].js);
+    });
   }
   function wasmOf(name) {
-    if (!wasms[name]) {
-      wasms[name] = fetch(A[name].wasm);
-      wasms[name].catch(function () {});
-    }
-    return wasms[name];
+    return once(wasms, name, function () {
+      return fetch(A[name].wasm);
+    });
   }
 
   // Each step of the start is a task of its own (the wasm's instantiation, its strings, the
@@ -131,8 +137,10 @@
     });
   }
 
-  // The part on screen: the landing part, then the whole app.
+  // The part on screen: the landing part, then the whole app; and the address it showed when it
+  // started (a later part moves focus to the page's heading only if the address has changed since).
   var started = null;
+  var shown = location.hash;
 
   // The landing part: its wasm instantiated, then in tasks of their own it adopts the static shell
   // (short tasks: it builds no view, see src/ui/landing.rs).
@@ -147,6 +155,7 @@
       .then(nextTask)
       .then(function () {
         started = glue;
+        shown = location.hash;
         return glue.adopt(lang); // resolves once the page is adopted (three short tasks)
       });
   }
@@ -186,24 +195,28 @@
         return nextTask();
       })
       .then(function () {
-        var handover = started !== null;
+        // Focus goes to the new page's heading after a navigation, not when the app replaces the
+        // landing part on the same page (a new version waiting).
+        var handover = started !== null && location.hash !== shown;
         if (started && started.stop) started.stop();
         lang = now;
         glue.attach(handover);
         started = glue;
         root.removeAttribute("data-route");
+        root.removeAttribute("data-boot");
         return glue;
       });
   }
 
+  // The whole app, started once; a start that fails is reported, and the next call tries again.
   var app = null;
   function load() {
     if (!app) {
-      app = start("app").catch(function (e) {
+      app = start("app").then(settle, function (e) {
         app = null;
-        delete glues.app; // fetched again on the next try (its wasm response is read once)
-        delete wasms.app;
+        delete wasms.app; // its response is read once: fetched again on the next try
         failed(e);
+        settle(); // the service worker still registers, for the next visit
       });
     }
     return app;
@@ -291,17 +304,33 @@
     else window.addEventListener("load", go);
   }
 
+  // Where the landing part cannot start, the whole app takes over the home page.
   afterPaint(function () {
     if (here === "" && healthy()) {
-      adopt().then(settle, failed);
+      adopt().then(settle, function (e) {
+        console.warn("boot: the landing part did not start:", e);
+        load();
+      });
     } else {
-      load().then(settle);
+      load();
+    }
+  });
+
+  // The static shell's skip link, before and while the landing part has it: focus to the page's
+  // main area, without a change of address (the hash router would read "#main-en" as a page).
+  document.addEventListener("click", function (e) {
+    var skip = e.target && e.target.closest && e.target.closest(".shell .skip-link");
+    var main = skip && skip.closest(".shell").querySelector("main");
+    if (main) {
+      e.preventDefault();
+      main.focus();
     }
   });
 
   // Registers the service worker, which precaches every file. Resolves once it controls the page
   // (the prefetch below is then served from its cache, not fetched twice), or at once where there
-  // is none, it fails, or it has not taken control within 10 s.
+  // is none or it fails, or after 10 s without control (after a hard reload the page stays
+  // uncontrolled, and the prefetch goes to the network).
   function serviceWorker() {
     return new Promise(function (done) {
       if (!("serviceWorker" in navigator) || !A.sw) return done();

@@ -7,13 +7,13 @@
 // src/ui/pages/home/landing.rs): on the home page the landing part adopts it as it is
 // (src/ui/landing.rs: it shows "Resume practice" when a session is unfinished, marks the current tab
 // and follows the address); elsewhere the app mounts the same frame and removes this one, and
-// nothing moves. tests/e2e/shell.test.mjs checks that the adopted shell and the app's home page agree.
+// nothing moves. tests/e2e/first-load.test.mjs checks that the adopted shell and the app's home page agree.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const LANGS = ["en", "zh-Hans", "zh-Hant"];
 
-// components::header::Tab::of, with each tab's route and label key.
+// domain::nav::Tab::of, with each tab's route and label key.
 const TABS = [
   ["candidate", "home", "#/", "nav_home"],
   ["candidate", "questions", "#/questions", "nav_questions"],

@@ -1,17 +1,18 @@
 //! The landing part: the first load, for the home page. It adopts the static shell that
 //! `index.html` painted (`scripts/shell.mjs` writes it with the markup of the app's frame and home
 //! page, from the same locale files) instead of rendering the same page again: the first page
-//! builds no view at all, so its start-up is one short task, and nothing on screen moves.
+//! builds no view at all, so its start-up is a few short tasks, and nothing on screen moves.
 //!
 //! What it does to the shell of the current language:
 //! - removes the other languages' copies and gives the page the app's ids (`#main`, `#home-title`);
 //! - marks the current tab and mode (`aria-current`), as the app's header does, and remembers the
 //!   mode (`state::mode`);
 //! - shows "Resume practice" when storage holds an unfinished session;
-//! - keeps the skip link on the page (the hash router would read `#main` as an address);
 //! - follows the address: any page but the home page asks the boot script for the rest of the app
 //!   (`csicBoot.load()`, see `scripts/boot.js`), and meanwhile the shell shows that page's tab and a
 //!   placeholder (the `data-route`, `data-tab` and `data-mode` of `<html>`, as on a deep link).
+//!
+//! (The shell's skip link is the boot script's, so that it works before any wasm.)
 //!
 //! It does this in three short tasks (the page, then the address, then storage), so that no one
 //! task blocks a phone's first tap for long. The rest of the app takes over the screen when it is
@@ -191,18 +192,6 @@ pub fn adopt(lang: &str) -> js_sys::Promise {
         if other.get_attribute("lang").as_deref() != Some(lang) {
             other.remove();
         }
-    }
-    if let Ok(Some(skip)) = shell.query_selector(".skip-link") {
-        let main = shell.query_selector("main").ok().flatten();
-        listen(skip.into(), "click", move |ev: Event| {
-            ev.prevent_default();
-            if let Some(main) = main
-                .as_ref()
-                .and_then(|m| m.dyn_ref::<web_sys::HtmlElement>())
-            {
-                let _ = main.focus();
-            }
-        });
     }
     let lang = lang.to_string();
     later(move || {

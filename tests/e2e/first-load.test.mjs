@@ -135,6 +135,36 @@ for (const [name, device] of Object.entries(VIEWPORTS)) {
       await context.close();
     });
 
+    test("where the landing part cannot load, the whole app takes the home page; the shell's skip link works before any wasm", async () => {
+      const { context, page, seen } = await suite.open({ ...device, locale: "en-US" });
+      let wasmAsked = false;
+      await context.route((url) => url.pathname.endsWith(appWasm), async (route) => {
+        wasmAsked = true;
+        // Held until the skip link has been tried on the static shell alone.
+        await new Promise((ok) => setTimeout(ok, 1500));
+        await route.continue();
+      });
+      await context.route((url) => url.pathname.endsWith(landingWasm), (route) => route.abort());
+      const app = new AppPage(page, suite.server.url);
+      await page.goto(suite.server.url);
+      await page.locator('.shell[lang="en"] h1').waitFor();
+      if (name === "desktop") {
+        await page.keyboard.press("Tab");
+        await page.keyboard.press("Enter");
+        await page.waitForFunction(() => document.activeElement?.localName === "main");
+        assert.equal(await page.evaluate(() => location.hash), "", "the skip link is not an address");
+      }
+      await app.ready();
+      assert.equal(await app.headingText(), HOME.en);
+      assert.ok(wasmAsked);
+      assert.equal(await page.locator(".shell").count(), 0, "the app took the shell's place");
+      assert.equal(await page.evaluate(() => document.documentElement.getAttribute("data-boot")), null);
+      await app.nav("Questions").click();
+      await page.locator('[data-testid="question"]').first().waitFor();
+      assert.deepEqual(seen.errors.filter((e) => !/landing|Failed to load resource|WebAssembly|fetch/i.test(e)), []);
+      await context.close();
+    });
+
     test("the frame: mode switch remembered, tabs per mode, every page without horizontal scroll", async () => {
       const { context, page, seen } = await suite.open({ ...device, locale: "en-US" });
       const app = new AppPage(page, suite.server.url);

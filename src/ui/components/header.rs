@@ -4,7 +4,8 @@
 //! no site navigation, only a way out.
 //!
 //! `scripts/shell.mjs` writes the same markup into `index.html` (the static shell that paints
-//! before the wasm), so a change here is a change there: `tests/e2e/shell.test.mjs` compares them.
+//! before the wasm, and that the landing part adopts), so a change here is a change there:
+//! `tests/e2e/first-load.test.mjs` compares what each shows.
 
 use crate::domain::nav::Tab;
 use crate::domain::route::{Mode, Route};
