@@ -1,5 +1,7 @@
 // What the benchmarks share: their command line (`[dist] [runs] [--json out.json]`, and the flags a
-// benchmark allows) and the median.
+// benchmark allows), the median, the machine's load before and after, and the figures file.
+import { writeFileSync } from "node:fs";
+import { loadavg, cpus } from "node:os";
 /** Reads the arguments; prints `usage` and exits with 2 when they are wrong. `flags`: the `--name`
  *  switches this benchmark allows; the ones given are returned in `flags`. */
 export function benchArgs(usage, defaultRuns, allowed = []) {
@@ -31,4 +33,26 @@ export function median(xs) {
   if (s.length === 0) return null;
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Prints the machine's 1-minute load average, `when` ("on 2 CPUs", "at the end") after it, and
+ *  returns it: figures from a busy machine are worse. */
+export function printLoad(when) {
+  const load = loadavg()[0];
+  console.log(`load average ${load.toFixed(2)} ${when}`);
+  return load;
+}
+
+/** Writes a benchmark's `figures` to `path` as JSON, after the date, the dist, the runs and the
+ *  load averages at the start and the end. */
+export function writeFigures(path, { root, runs, loadAtStart, loadAtEnd }, figures) {
+  const out = {
+    date: new Date().toISOString(),
+    dist: root,
+    runs,
+    loadAverage: { start: loadAtStart, end: loadAtEnd, cpus: cpus().length },
+    ...figures,
+  };
+  writeFileSync(path, JSON.stringify(out, null, 2) + "\n");
+  console.log(`wrote ${path}`);
 }

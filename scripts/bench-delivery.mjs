@@ -22,14 +22,14 @@
 // and requestAnimationFrame, both started before the app: a gap is time the page could not
 // respond); then the medians of each set.
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir, loadavg, cpus } from "node:os";
+import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { startServer } from "../tests/e2e/support/server.mjs";
 import { launch } from "../tests/e2e/support/browser.mjs";
 import { ReviewPage } from "../tests/e2e/support/app-page.mjs";
 import { toneWav } from "../tests/e2e/support/speech.mjs";
-import { benchArgs, median } from "./bench-common.mjs";
+import { benchArgs, median, printLoad, writeFigures } from "./bench-common.mjs";
 
 const { root, runs, jsonOut } = benchArgs("node scripts/bench-delivery.mjs [dist] [runs] [--json out.json]", 1);
 
@@ -175,8 +175,7 @@ try {
   const bursts = pattern.filter(([, k]) => k === "tone").length;
   console.log(`delivery benchmark: a ${ANSWER_MS / 1000} s spoken answer read ${runs} time(s) as is and ${runs} time(s) with the CPU slowed 4×`);
   console.log(`${chromium}; dist: ${root}; microphone: ${bursts} tone bursts in ${Math.round(pattern.reduce((a, [t]) => a + t, 0) / 1000)} s (seed ${SEED})`);
-  loadAtStart = loadavg()[0];
-  console.log(`load average ${loadAtStart.toFixed(2)} on ${cpus().length} CPUs`);
+  loadAtStart = printLoad(`on ${cpus().length} CPUs`);
 
   const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 800 } });
   await context.addInitScript(probe);
@@ -238,23 +237,16 @@ console.log(
   "read: performance.measure csic-envelope (chunks from IndexedDB, decoded, envelope built); figures: navigation to the figures in the DOM;",
 );
 console.log("longtask: longest task ≥ 50 ms during the read; channel/frame gap: largest gap between MessageChannel / rAF heartbeats during the read.");
-const loadAtEnd = loadavg()[0];
-console.log(`load average ${loadAtEnd.toFixed(2)} at the end`);
+const loadAtEnd = printLoad("at the end");
 
 if (jsonOut) {
-  const out = {
-    date: new Date().toISOString(),
-    dist: root,
-    runs,
+  writeFigures(jsonOut, { root, runs, loadAtStart, loadAtEnd }, {
     seed: SEED,
-    loadAverage: { start: loadAtStart, end: loadAtEnd, cpus: cpus().length },
     recording,
     units: { readMs: "ms", figuresMs: "ms since navigation", longtaskMs: "ms (0: none ≥ 50 ms)", channelGapMs: "ms", frameGapMs: "ms" },
     desktop: results.desktop,
     phoneLike: results.phone,
     cpuThrottlingRate: { desktop: 1, phoneLike: 4 },
     median: { desktop: medians.desktop, phoneLike: medians.phone },
-  };
-  writeFileSync(jsonOut, JSON.stringify(out, null, 2) + "\n");
-  console.log(`wrote ${jsonOut}`);
+  });
 }

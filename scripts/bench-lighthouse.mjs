@@ -16,17 +16,17 @@
 // medians, and the app's median LCP against the shell's (the floor) in %.
 // Simulated throttling derives its figures from a trace taken on this machine: on a loaded machine
 // TBT rises; compare figures from the same run.
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { get as httpGet } from "node:http";
 import { get as httpsGet } from "node:https";
 import { join, relative, sep } from "node:path";
 import { execFileSync } from "node:child_process";
-import { loadavg, cpus } from "node:os";
+import { cpus } from "node:os";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { startServer } from "../tests/e2e/support/server.mjs";
-import { benchArgs, median } from "./bench-common.mjs";
+import { benchArgs, median, printLoad, writeFigures } from "./bench-common.mjs";
 
 const usage = "node scripts/bench-lighthouse.mjs [dist] [runs] [--h2] [--json out.json]";
 const { root, runs, jsonOut, flags } = benchArgs(usage, 3, ["--h2"]);
@@ -154,8 +154,7 @@ try {
   }
   console.log(`Lighthouse, performance only, mobile preset (simulated throttling), ${runs} run(s) each`);
   console.log(`${chromium}; dist: ${root}, served brotli-compressed under /a/b/ on 127.0.0.1 over ${h2 ? "HTTP/2 (TLS)" : "HTTP/1.1"}`);
-  loadAtStart = loadavg()[0];
-  console.log(`load average ${loadAtStart.toFixed(2)} on ${cpus().length} CPUs (TBT rises on a busy machine)`);
+  loadAtStart = printLoad(`on ${cpus().length} CPUs (TBT rises on a busy machine)`);
   console.log(head());
   for (let i = 1; i <= runs; i++) {
     for (const [kind, server] of [["app", app], ["shell", shell]]) {
@@ -191,17 +190,12 @@ console.log(
   `LCP vs the shell-only floor: ${lcpVsFloor === null ? "-" : `${lcpVsFloor >= 0 ? "+" : ""}${lcpVsFloor.toFixed(1)} %`}` +
     ` (app ${fmt.lcp(medians.app.lcp)}, shell ${fmt.lcp(medians.shell.lcp)}; Lighthouse ${version})`,
 );
-const loadAtEnd = loadavg()[0];
-console.log(`load average ${loadAtEnd.toFixed(2)} at the end`);
+const loadAtEnd = printLoad("at the end");
 
 if (jsonOut) {
-  const out = {
-    date: new Date().toISOString(),
-    dist: root,
-    runs,
+  writeFigures(jsonOut, { root, runs, loadAtStart, loadAtEnd }, {
     lighthouse: version,
     userAgent,
-    loadAverage: { start: loadAtStart, end: loadAtEnd, cpus: cpus().length },
     preset: "mobile (Lighthouse default), simulated throttling",
     protocol: h2 ? "h2" : "http/1.1",
     units: { fcp: "ms", lcp: "ms", tbt: "ms", cls: "score", bytes: "bytes transferred" },
@@ -209,7 +203,5 @@ if (jsonOut) {
     shell: results.shell,
     median: medians,
     lcpVsFloorPercent: lcpVsFloor,
-  };
-  writeFileSync(jsonOut, JSON.stringify(out, null, 2) + "\n");
-  console.log(`wrote ${jsonOut}`);
+  });
 }
