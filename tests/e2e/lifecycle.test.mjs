@@ -17,12 +17,7 @@ describe("timers end with their page", () => {
   test("after practising and leaving, nothing of the practice page keeps running", async () => {
     const { app, page, context, seen } = await suite.openWith(PracticePage, { ...VIEWPORTS.desktop, locale: "en-US" });
     await context.clock.install();
-    await app.start("#/practice/question/angry-customer");
-    await app.passMicCheck();
-    await app.button("Start").click();
-    await app.waitPhase("thinking");
-    await app.button("Start answering now").click();
-    await app.waitPhase("answering");
+    await app.startAnswering("#/practice/question/angry-customer");
     await page.clock.runFor(2500);
     await app.stop();
     await app.waitSaved(1);

@@ -126,12 +126,7 @@ describe("spoken answers with the fake microphone (a beep)", () => {
     await status.filter({ hasText: "This browser can transcribe English on this device." }).waitFor();
     assert.ok(await toggle.isChecked());
 
-    await app.start("#/practice/question/angry-customer");
-    await app.passMicCheck();
-    await app.button("Start").click();
-    await app.waitPhase("thinking");
-    await app.button("Start answering now").click();
-    await app.waitPhase("answering");
+    await app.startAnswering("#/practice/question/angry-customer");
     const live = page.getByTestId("live-transcript");
     await live.filter({ hasText: "Um, first I would" }).waitFor();
     await live.filter({ hasText: "Um, first I would listen to the customer and let" }).waitFor();
@@ -208,12 +203,7 @@ describe("spoken answers with the fake microphone (a beep)", () => {
     await status.filter({ hasText: "This browser cannot transcribe English on this device." }).waitFor();
     assert.ok(await toggle.isChecked());
     assert.ok(await toggle.isEnabled(), "it can be turned off");
-    await app.start("#/practice/question/angry-customer");
-    await app.passMicCheck();
-    await app.button("Start").click();
-    await app.waitPhase("thinking");
-    await app.button("Start answering now").click();
-    await app.waitPhase("answering");
+    await app.startAnswering("#/practice/question/angry-customer");
     await page.getByTestId("live-transcript").getByTestId("transcribe-problem")
       .filter({ hasText: "On-device transcription is not available for this language in this browser." }).waitFor();
     await app.stop();

@@ -269,12 +269,7 @@ describe("delete all my data in another tab", () => {
   test("B deletes everything while A is recording: A stops and reloads, and nothing is written back", async () => {
     const { page, page2, dialogs2, seen } = await twoTabs();
     const practice = new PracticePage(page, suite.server.url);
-    await practice.start("#/practice/question/angry-customer");
-    await practice.passMicCheck();
-    await practice.button("Start").click();
-    await practice.waitPhase("thinking");
-    await practice.button("Start answering now").click();
-    await practice.waitPhase("answering");
+    await practice.startAnswering("#/practice/question/angry-customer");
     await practice.waitChunks(2);
     assert.ok((await practice.chunkKeys()).length >= 2);
 

@@ -128,12 +128,24 @@ export class PracticePage extends AppPage {
     await this.page.locator(`.timer[data-phase="${name}"]`).waitFor();
   }
 
-  /** Start, skip the think time, and answer for `ms` of recording. */
-  async answerFor(ms) {
+  /** Start, and skip the think time: the answer is being recorded. */
+  async beginAnswer() {
     await this.button("Start").click();
     await this.waitPhase("thinking");
     await this.button("Start answering now").click();
     await this.waitPhase("answering");
+  }
+
+  /** Opens practice at `hash`, passes the mic check and begins the answer (see beginAnswer). */
+  async startAnswering(hash) {
+    await this.start(hash);
+    await this.passMicCheck();
+    await this.beginAnswer();
+  }
+
+  /** Start, skip the think time, and answer for `ms` of recording. */
+  async answerFor(ms) {
+    await this.beginAnswer();
     await this.page.waitForTimeout(ms);
   }
 
