@@ -9,7 +9,7 @@
 
 use crate::domain::locale::Lang;
 use crate::i18n::*;
-use crate::ui::dom::focus_now;
+use crate::ui::dom::{elements, focus_now};
 use crate::ui::erase::click;
 use leptos::prelude::*;
 use std::any::Any;
@@ -123,14 +123,8 @@ pub fn attach(handover: bool) {
     else {
         return;
     };
-    if let Ok(old) = body.query_selector_all(".app-root") {
-        for i in 0..old.length() {
-            if let Some(node) = old.item(i) {
-                if let Some(parent) = node.parent_node() {
-                    let _ = parent.remove_child(&node);
-                }
-            }
-        }
+    for old in elements(body.query_selector_all(".app-root")) {
+        old.remove();
     }
     let _ = body.append_child(&root);
     if handover {

@@ -23,6 +23,8 @@ use crate::domain::record::Record;
 use crate::domain::route::Route;
 use crate::domain::session::{unfinished_raw, Session};
 use crate::storage::{Browser, KeyValue, LocalStore};
+use crate::ui::dom::elements;
+use crate::ui::router::current_hash;
 use crate::ui::state::mode::{remember, remembered};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
@@ -70,20 +72,7 @@ fn document() -> Option<Document> {
 }
 
 fn current_route() -> Route {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    Route::parse(&hash)
-}
-
-/// The elements of a `querySelectorAll`.
-fn elements(list: Result<web_sys::NodeList, JsValue>) -> Vec<Element> {
-    let Ok(list) = list else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    Route::parse(&current_hash())
 }
 
 /// Sets (or with `None` removes) an attribute, unless it already is so: a change to `<html>`'s

@@ -4,7 +4,8 @@
 use crate::domain::route::Route;
 use leptos::prelude::*;
 
-fn current_hash() -> String {
+/// `location.hash`, or empty.
+pub fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
