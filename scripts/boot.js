@@ -81,19 +81,14 @@
 
   var lang = language();
   var texts = {};
+  // A language's strings, fetched once (see once).
   function strings(l) {
-    if (!texts[l]) {
-      texts[l] = fetch(A.strings[l])
-        .then(function (r) {
-          if (!r.ok) throw new Error("HTTP " + r.status);
-          return r.text();
-        })
-        .catch(function (e) {
-          delete texts[l]; // asked again next time (offline before the service worker had them)
-          throw e;
-        });
-    }
-    return texts[l];
+    return once(texts, l, function () {
+      return fetch(A.strings[l]).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.text();
+      });
+    });
   }
 
   var here = path();
@@ -104,8 +99,8 @@
   root.setAttribute("data-route", here === "" ? "home" : "page");
   if (here.split("/")[0] === "practice") root.setAttribute("data-focused", "");
 
-  // A part's glue (the JS module) and its wasm, each fetched once. A fetch that fails (offline) is
-  // forgotten, so that the next start asks again (though some browsers keep a failed module import
+  // A part's glue (the JS module) and its wasm, each fetched once (as the strings are). A fetch that
+  // fails (offline) is forgotten, so that the next start asks again (though some browsers keep a failed module import
   // until the page is reloaded), and a used wasm response is forgotten when a start fails (see load).
   var glues = {};
   var wasms = {};
